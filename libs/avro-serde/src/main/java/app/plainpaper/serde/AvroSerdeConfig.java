@@ -18,6 +18,7 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 import app.plainpaper.serde.registry.RegistryEndpoint;
+import app.plainpaper.serde.registry.SchemaRegistryClient;
 import app.plainpaper.serde.subject.SubjectNameStrategy;
 
 /**
@@ -82,6 +83,11 @@ public final class AvroSerdeConfig {
         this.connectTimeout = millis(configs, HTTP_CONNECT_TIMEOUT_MS);
         this.readTimeout = millis(configs, HTTP_READ_TIMEOUT_MS);
         this.registryEndpoints = endpoints(configs);
+    }
+
+    /** A registry client for these settings (URLs, credentials, timeouts, latest-version cache). */
+    public SchemaRegistryClient newRegistryClient() {
+        return new SchemaRegistryClient(registryEndpoints, connectTimeout, readTimeout, latestCacheTtl());
     }
 
     public List<RegistryEndpoint> registryEndpoints() {

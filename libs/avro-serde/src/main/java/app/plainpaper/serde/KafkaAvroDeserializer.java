@@ -45,8 +45,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
     public void configure(Map<String, ?> configs, boolean isKey) {
         this.config = new AvroSerdeConfig(configs, isKey);
         if (registry == null) {
-            registry = new SchemaRegistryClient(config.registryEndpoints(), config.connectTimeout(),
-                    config.readTimeout(), config.latestCacheTtl());
+            registry = config.newRegistryClient();
         }
         this.genericModel = AvroModels.generic(config.useLogicalTypeConverters());
     }

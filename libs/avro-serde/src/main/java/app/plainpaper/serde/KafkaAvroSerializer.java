@@ -58,8 +58,7 @@ public class KafkaAvroSerializer implements Serializer<Object> {
     public void configure(Map<String, ?> configs, boolean isKey) {
         this.config = new AvroSerdeConfig(configs, isKey);
         if (registry == null) {
-            registry = new SchemaRegistryClient(config.registryEndpoints(), config.connectTimeout(),
-                    config.readTimeout(), config.latestCacheTtl());
+            registry = config.newRegistryClient();
         }
         this.genericModel = AvroModels.generic(config.useLogicalTypeConverters());
     }
