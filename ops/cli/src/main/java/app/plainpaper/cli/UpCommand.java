@@ -1,0 +1,71 @@
+package app.plainpaper.cli;
+
+import app.plainpaper.cli.stack.DemoPassword;
+import app.plainpaper.cli.stack.LocalStack;
+import app.plainpaper.cli.stack.StackFile;
+import app.plainpaper.cli.stack.StackPart;
+import app.plainpaper.cli.stack.Workspace;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = {"Starts the local stack: Kafka (KRaft, one node), the topics of ops/topics, the schema registry "
+                + "and every service whose module exists, each as its own process (list: ops/stack).",
+                "Builds first if a jar is missing. Parts already running are left alone. "
+                        + "Logs: $PLAINPAPER_HOME/logs, pids: $PLAINPAPER_HOME/run (default .plainpaper/)."})
+final class UpCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--no-build", description = "Fail instead of building when a jar is missing.")
+    boolean noBuild;
+
+    @Option(names = "--timeout", defaultValue = "240", paramLabel = "SECONDS",
+            description = "How long to wait for each stage of services to become healthy (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Workspace workspace = StackOptions.workspace();
+        LocalStack.Settings defaults = LocalStack.Settings.defaults();
+        LocalStack.Settings settings = new LocalStack.Settings(!noBuild, defaults.buildCommand(),
+                defaults.kafkaTimeout(), Duration.ofSeconds(timeoutSeconds), defaults.stopGrace());
+        LocalStack stack = StackOptions.stack(workspace, settings, out);
+        String password = DemoPassword.resolve(System.getenv(), workspace.home());
+        long start = System.nanoTime();
+        if (!stack.up(password)) {
+            out.println("plainpaper up did not complete; `./plainpaper status` shows what runs, `./plainpaper down` stops it.");
+            return 1;
+        }
+        out.printf("%nPlainpaper is up (%.1f s).%n", (System.nanoTime() - start) / 1e9);
+        printAddresses(out, StackFile.load(workspace.stackFile()), stack.present(), password,
+                System.getenv(DemoPassword.VARIABLE) == null ? workspace.home().resolve("demo-password").toString() : null);
+        return 0;
+    }
+
+    static void printAddresses(PrintWriter out, StackFile stack, List<StackPart> running, String password, String passwordFile) {
+        for (StackPart part : running) {
+            switch (part.name()) {
+                case "kafka" -> out.printf("  Kafka            localhost:%d%n", part.port());
+                case "schema-registry" -> out.printf("  Schema registry  http://localhost:%d%n", part.port());
+                case "editorial-desk" -> out.printf("  Editorial desk   http://localhost:%d%n", part.port());
+                case "publishing" -> {
+                    part.alsoServes().ifPresent(site -> out.printf("  Live site        http://localhost:%d%n", site));
+                    out.printf("  Publishing       http://localhost:%d%n", part.port());
+                }
+                default -> out.printf("  %-16s http://localhost:%d%n", part.name(), part.port());
+            }
+        }
+        out.println();
+        out.println("  Demo logins: editor, clinician, admin");
+        out.println("  Password:    " + password + (passwordFile == null ? " (from PLAINPAPER_DEMO_PASSWORD)"
+                : " (kept in " + passwordFile + "; set PLAINPAPER_DEMO_PASSWORD to choose one)"));
+    }
+}
