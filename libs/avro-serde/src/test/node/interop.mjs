@@ -14,7 +14,7 @@
 //   INTEROP_TIMEOUT_MS       optional, default 90000
 import dns from 'node:dns';
 import { readFile, writeFile } from 'node:fs/promises';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
 
 // The embedded broker advertises "localhost" but listens on IPv4 only.
@@ -93,7 +93,7 @@ async function writeRecords() {
   for (const { key, value } of toWrite) {
     messages.push({ key, value: await registry.encode(id, value) });
   }
-  const producer = kafka.producer();
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   try {
     await producer.send({ topic, messages });

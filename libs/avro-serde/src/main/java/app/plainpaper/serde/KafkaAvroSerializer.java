@@ -176,30 +176,38 @@ public class KafkaAvroSerializer implements Serializer<Object> {
         return genericWriters.computeIfAbsent(schema, s -> new GenericDatumWriter<>(s, genericModel));
     }
 
+    private static final Schema STRING = Schema.create(Schema.Type.STRING);
+    private static final Schema INT = Schema.create(Schema.Type.INT);
+    private static final Schema LONG = Schema.create(Schema.Type.LONG);
+    private static final Schema BOOLEAN = Schema.create(Schema.Type.BOOLEAN);
+    private static final Schema FLOAT = Schema.create(Schema.Type.FLOAT);
+    private static final Schema DOUBLE = Schema.create(Schema.Type.DOUBLE);
+    private static final Schema BYTES = Schema.create(Schema.Type.BYTES);
+
     static Schema schemaOf(Object data) {
         if (data instanceof GenericContainer container) {
             return container.getSchema();
         }
         if (data instanceof CharSequence) {
-            return Schema.create(Schema.Type.STRING);
+            return STRING;
         }
         if (data instanceof Integer) {
-            return Schema.create(Schema.Type.INT);
+            return INT;
         }
         if (data instanceof Long) {
-            return Schema.create(Schema.Type.LONG);
+            return LONG;
         }
         if (data instanceof Boolean) {
-            return Schema.create(Schema.Type.BOOLEAN);
+            return BOOLEAN;
         }
         if (data instanceof Float) {
-            return Schema.create(Schema.Type.FLOAT);
+            return FLOAT;
         }
         if (data instanceof Double) {
-            return Schema.create(Schema.Type.DOUBLE);
+            return DOUBLE;
         }
         if (data instanceof byte[] || data instanceof ByteBuffer) {
-            return Schema.create(Schema.Type.BYTES);
+            return BYTES;
         }
         throw new SerializationException("Cannot serialize a " + data.getClass().getName()
                 + " as Avro: expected a SpecificRecord, a GenericRecord (or other GenericContainer), "
