@@ -2,7 +2,6 @@ package app.plainpaper.cli;
 
 import app.plainpaper.cli.stack.DemoPassword;
 import app.plainpaper.cli.stack.LocalStack;
-import app.plainpaper.cli.stack.StackFile;
 import app.plainpaper.cli.stack.StackPart;
 import app.plainpaper.cli.stack.Workspace;
 import java.io.PrintWriter;
@@ -16,14 +15,14 @@ import picocli.CommandLine.Option;
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = {"Starts the local stack: Kafka (KRaft, one node), the topics of ops/topics, the schema registry "
                 + "and every service whose module exists, each as its own process (list: ops/stack).",
-                "Builds first if a jar is missing. Parts already running are left alone. "
+                "Builds the modules whose jar is missing first. Parts already running are left alone. "
                         + "Logs: $PLAINPAPER_HOME/logs, pids: $PLAINPAPER_HOME/run (default .plainpaper/)."})
 final class UpCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--no-build", description = "Fail instead of building when a jar is missing.")
+    @Option(names = "--no-build", description = "Do not build: parts without a jar are left out.")
     boolean noBuild;
 
     @Option(names = "--timeout", defaultValue = "240", paramLabel = "SECONDS",
@@ -45,12 +44,12 @@ final class UpCommand implements Callable<Integer> {
             return 1;
         }
         out.printf("%nPlainpaper is up (%.1f s).%n", (System.nanoTime() - start) / 1e9);
-        printAddresses(out, StackFile.load(workspace.stackFile()), stack.present(), password,
+        printAddresses(out, stack.startedParts(), password,
                 System.getenv(DemoPassword.VARIABLE) == null ? workspace.home().resolve("demo-password").toString() : null);
         return 0;
     }
 
-    static void printAddresses(PrintWriter out, StackFile stack, List<StackPart> running, String password, String passwordFile) {
+    static void printAddresses(PrintWriter out, List<StackPart> running, String password, String passwordFile) {
         for (StackPart part : running) {
             switch (part.name()) {
                 case "kafka" -> out.printf("  Kafka            localhost:%d%n", part.port());

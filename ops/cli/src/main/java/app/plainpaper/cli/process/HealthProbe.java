@@ -18,7 +18,8 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 /** Asks a stack part whether it is healthy: Kafka through its Admin API, services through their health endpoint. */
 public final class HealthProbe {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    /** Generous: on two busy cores a healthy broker can take seconds to answer a fresh client. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     public Health check(StackPart part) {

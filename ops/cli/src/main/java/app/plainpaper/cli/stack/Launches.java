@@ -19,11 +19,14 @@ public final class Launches {
     /** Fixed KRaft cluster id ("plainpaper-local" in base64), so formatting is repeatable. */
     public static final String CLUSTER_ID = "cGxhaW5wYXBlci1sb2NhbA";
 
-    /** Small heaps and a quick-to-start JIT: the whole stack shares two cores and a laptop's memory. */
+    /**
+     * Small heaps that start small (-Xms: the serial collector grows them only as needed) and a quick-to-start JIT:
+     * the whole stack shares two cores and a laptop's memory.
+     */
     public static final List<String> SERVICE_JVM_OPTIONS = List.of(
-            "-Xmx192m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
+            "-Xms32m", "-Xmx192m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
     public static final List<String> KAFKA_JVM_OPTIONS = List.of(
-            "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+            "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 
     private final Workspace workspace;
     private final StackFile stack;

@@ -64,6 +64,13 @@ public final class LocalStack {
         this.out = out;
     }
 
+    private List<StackPart> startedParts = List.of();
+
+    /** The parts the last {@link #up} started or found running. */
+    public List<StackPart> startedParts() {
+        return startedParts;
+    }
+
     public ProcessSupervisor supervisor() {
         return supervisor;
     }
@@ -74,12 +81,19 @@ public final class LocalStack {
     }
 
     public boolean up(String demoPassword) {
-        List<StackPart> present = present();
-        stack.parts().stream().filter(p -> !present.contains(p)).forEach(p ->
+        List<StackPart> inRepository = present();
+        stack.parts().stream().filter(p -> !inRepository.contains(p)).forEach(p ->
                 out.printf("%-17s skipped: %s does not exist yet%n", p.name(), p.module()));
-        if (!ensureBuilt(present)) {
+        Optional<List<StackPart>> built = ensureBuilt(inRepository);
+        if (built.isEmpty()) {
             return false;
         }
+        List<StackPart> present = built.get();
+        if (!present.contains(stack.kafka())) {
+            out.println("Kafka cannot start without its classpath (" + stack.kafka().module() + "/target/lib)");
+            return false;
+        }
+        startedParts = present;
         Map<String, String> childEnvironment = new HashMap<>(environment);
         childEnvironment.put(DemoPassword.VARIABLE, demoPassword);
         for (List<StackPart> stage : stack.stages()) {
@@ -124,36 +138,41 @@ public final class LocalStack {
         return ports;
     }
 
-    private boolean ensureBuilt(List<StackPart> present) {
+    /**
+     * Builds the modules of parts whose jar is missing ({@code <build command> -pl <modules> -am}), or, when building
+     * is off, leaves those parts out. Returns the parts that can start, or empty when the build failed.
+     */
+    private Optional<List<StackPart>> ensureBuilt(List<StackPart> present) {
         List<StackPart> missing = present.stream().filter(p -> launches.artifact(p).isEmpty()).toList();
         if (missing.isEmpty()) {
-            return true;
+            return Optional.of(present);
         }
-        String names = String.join(", ", missing.stream().map(StackPart::name).toList());
         if (!settings.build()) {
-            out.println("not built: " + names + " (build with ./mvnw -q -B install -DskipTests)");
-            return false;
+            missing.forEach(p -> out.printf("%-17s skipped: not built (no jar in %s/target)%n", p.name(), p.module()));
+            return Optional.of(present.stream().filter(p -> !missing.contains(p)).toList());
         }
-        out.println("building (" + names + " not built yet): " + String.join(" ", settings.buildCommand()));
+        List<String> command = new ArrayList<>(settings.buildCommand());
+        command.addAll(List.of("-pl", String.join(",", missing.stream().map(StackPart::module).toList()), "-am"));
+        out.println("building what is not built yet: " + String.join(" ", command));
+        out.flush();
         try {
-            Process build = new ProcessBuilder(settings.buildCommand()).directory(workspace.repo().toFile())
-                    .inheritIO().start();
+            Process build = new ProcessBuilder(command).directory(workspace.repo().toFile()).inheritIO().start();
             if (build.waitFor() != 0) {
                 out.println("the build failed (exit " + build.exitValue() + "); nothing started");
-                return false;
+                return Optional.empty();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run the build", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Optional.empty();
         }
         List<StackPart> still = missing.stream().filter(p -> launches.artifact(p).isEmpty()).toList();
         if (!still.isEmpty()) {
             out.println("still no jar for: " + String.join(", ", still.stream().map(StackPart::name).toList()));
-            return false;
+            return Optional.empty();
         }
-        return true;
+        return Optional.of(present);
     }
 
     private boolean start(StackPart part, Map<String, String> childEnvironment) {

@@ -54,6 +54,8 @@ class LocalStackTest {
     static Path home;
     @TempDir
     static Path tinyModule;
+    @TempDir
+    static Path unbuiltModule;
 
     private static StackFile stack;
     private static Workspace workspace;
@@ -70,7 +72,8 @@ class LocalStackTest {
         stack = StackFile.parse(List.of(
                 "kafka kind=kafka module=ops/kafka-broker port=" + kafkaPort + " controller-port=" + controllerPort + " stage=0",
                 "tiny kind=spring-boot module=" + tinyModule + " port=" + tinyPort + " health=/actuator/health stage=1",
-                "later kind=spring-boot module=services/not-written-yet port=" + freePort() + " health=/h stage=1"), "test-stack");
+                "later kind=spring-boot module=services/not-written-yet port=" + freePort() + " health=/h stage=1",
+                "unbuilt kind=spring-boot module=" + unbuiltModule + " port=" + freePort() + " health=/h stage=1"), "test-stack");
         workspace = new Workspace(REPO, home);
     }
 
@@ -100,7 +103,8 @@ class LocalStackTest {
                 .contains("formatting storage in " + home.resolve("data/kafka"))
                 .containsPattern("kafka +healthy after")
                 .containsPattern("tiny +healthy after")
-                .contains("later             skipped: services/not-written-yet does not exist yet");
+                .contains("later             skipped: services/not-written-yet does not exist yet")
+                .contains("unbuilt           skipped: not built (no jar in " + unbuiltModule + "/target)");
         try (Admin admin = admin()) {
             assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS))
                     .containsAll(TopicCatalog.load(REPO.resolve("ops/topics")).names());
@@ -121,7 +125,7 @@ class LocalStackTest {
     @Order(2)
     void statusShowsEachRunningPartHealthyAndUpLeavesThemAlone() {
         List<LocalStack.PartStatus> statuses = stack(new StringWriter()).status();
-        assertThat(statuses).extracting(LocalStack.PartStatus::state).containsExactly("healthy", "healthy", "not in repo");
+        assertThat(statuses).extracting(LocalStack.PartStatus::state).containsExactly("healthy", "healthy", "not in repo", "stopped");
         assertThat(statuses.get(0).rssKilobytes()).hasValueSatisfying(kb -> assertThat(kb).isGreaterThan(10_000));
         firstKafkaPid = statuses.get(0).pid().orElseThrow();
         long tinyPid = statuses.get(1).pid().orElseThrow();
@@ -143,7 +147,7 @@ class LocalStackTest {
         assertThat(down.toString()).containsPattern("tiny +stopped \\(pid").containsPattern("kafka +stopped \\(pid");
         assertThat(ProcessHandle.of(firstKafkaPid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
         assertThat(stack(new StringWriter()).status()).extracting(LocalStack.PartStatus::state)
-                .containsExactly("stopped", "stopped", "not in repo");
+                .containsExactly("stopped", "stopped", "not in repo", "stopped");
         try (Stream<Path> pids = Files.list(home.resolve("run"))) {
             assertThat(pids).isEmpty();
         }
