@@ -1,5 +1,5 @@
 /* Progressive enhancement for the feedback and subscribe forms: post in the background and show the answer
-   in the form's status line. Without this script the forms post normally. Never uses innerHTML. */
+   in the form's status line. Without this script the forms post normally. Only textContent is set, never markup. */
 (function () {
   'use strict';
   if (!window.fetch || !window.FormData || !window.URLSearchParams) {
