@@ -142,6 +142,13 @@ class SchemaEvolutionTest {
                 .hasMessageContaining("incompatible with the latest version")
                 .hasMessageContaining("'" + topic + "-value'")
                 .hasMessageContaining("language");
+
+        assertThatThrownBy(() -> produce(topic, Map.of("schema.registry.url", url, "use.latest.version", "true",
+                "latest.compatibility.strict", "false"), note(NOTE_V1, "s-14")))
+                .as("without the check, Avro resolution itself fails")
+                .isNotInstanceOf(IncompatibleSchemaException.class)
+                .isInstanceOf(org.apache.kafka.common.errors.SerializationException.class)
+                .hasMessageContaining("as the latest registered schema");
     }
 
     @Test

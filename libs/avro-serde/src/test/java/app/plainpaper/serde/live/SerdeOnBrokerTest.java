@@ -1,15 +1,20 @@
 package app.plainpaper.serde.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -87,6 +92,49 @@ class SerdeOnBrokerTest {
         assertThat(record.get("type")).hasToString("PAPER_INGESTED");
         assertThat(record.get("occurredAt")).isEqualTo(sent.getOccurredAt().toEpochMilli());
         assertThat(((GenericRecord) record.get("paper")).get("title")).hasToString(sent.getPaper().getTitle());
+    }
+
+    @Test
+    void logicalTypeConvertersAndExplicitSpecificType() throws Exception {
+        String topic = KafkaClients.newTopic("summaries");
+        SummaryEvent sent = SampleEvents.summaryEvent("s-7", 7);
+        try (KafkaProducer<String, Object> producer = KafkaClients.producer(new StringSerializer(),
+                new KafkaAvroSerializer(), serde)) {
+            producer.send(new ProducerRecord<>(topic, "s-7", sent)).get();
+        }
+
+        GenericRecord converted = (GenericRecord) KafkaClients.readAll(topic, 1, new StringDeserializer(),
+                new KafkaAvroDeserializer(), Map.of("schema.registry.url", LiveRegistry.registryUrl(),
+                        "avro.use.logical.type.converters", "true")).get(0).value();
+        Object typed = KafkaClients.readAll(topic, 1, new StringDeserializer(), new KafkaAvroDeserializer(),
+                Map.of("schema.registry.url", LiveRegistry.registryUrl(), "specific.avro.reader", "true",
+                        "specific.avro.value.type", SummaryEvent.class.getName())).get(0).value();
+
+        assertThat(converted.get("occurredAt")).isEqualTo(sent.getOccurredAt());
+        assertThat(typed).isEqualTo(sent);
+    }
+
+    @Test
+    void specificReaderWithoutTheGeneratedClassSaysWhichClassIsMissing() throws Exception {
+        String topic = KafkaClients.newTopic("notes");
+        Schema unknown = SchemaBuilder.record("RetiredEvent").namespace("app.plainpaper.retired").fields()
+                .requiredString("summaryId").endRecord();
+        GenericRecord record = new GenericData.Record(unknown);
+        record.put("summaryId", "s-8");
+        try (KafkaProducer<String, Object> producer = KafkaClients.producer(new StringSerializer(),
+                new KafkaAvroSerializer(), serde)) {
+            producer.send(new ProducerRecord<>(topic, "s-8", record)).get();
+        }
+        byte[] raw = KafkaClients.readAll(topic, 1, new StringDeserializer(), new ByteArrayDeserializer(), Map.of())
+                .get(0).value();
+        KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
+        deserializer.configure(Map.of("schema.registry.url", LiveRegistry.registryUrl(), "specific.avro.reader", "true"),
+                false);
+
+        assertThatThrownBy(() -> deserializer.deserialize(topic, raw))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("app.plainpaper.retired.RetiredEvent")
+                .hasMessageContaining("not on the classpath");
     }
 
     @Test
