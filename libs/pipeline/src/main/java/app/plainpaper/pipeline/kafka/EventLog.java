@@ -1,0 +1,73 @@
+package app.plainpaper.pipeline.kafka;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads topics from their start to their current end (committed records only). Read models and stages rebuild their
+ * state this way on start: Kafka is the system of record.
+ */
+public final class EventLog {
+
+    private EventLog() {
+    }
+
+    public static long replay(Map<String, Object> consumerConfig, Collection<String> topics, Duration timeout,
+            Consumer<ConsumerRecord<Object, Object>> sink) {
+        Map<String, Object> config = new HashMap<>(consumerConfig);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        long count = 0;
+        try (var consumer = new KafkaConsumer<Object, Object>(config)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            var existing = consumer.listTopics(timeout);
+            for (String topic : topics) {
+                var infos = existing.get(topic);
+                if (infos != null) {
+                    infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+                }
+            }
+            if (partitions.isEmpty()) {
+                return 0;
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            Instant deadline = Instant.now().plus(timeout);
+            while (!caughtUp(consumer, end)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("Could not read " + topics + " to its end within " + timeout);
+                }
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.value() != null) {
+                        sink.accept(record);
+                        count++;
+                    }
+                }
+            }
+        }
+        return count;
+    }
+
+    private static boolean caughtUp(KafkaConsumer<Object, Object> consumer, Map<TopicPartition, Long> end) {
+        for (var entry : end.entrySet()) {
+            if (consumer.position(entry.getKey()) < entry.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,71 @@
+package app.plainpaper.testsupport;
+
+import app.plainpaper.registry.SchemaRegistryApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * One real KRaft broker and one real schema registry (ours, over HTTP) for the whole test JVM. Starting them once
+ * keeps suites fast on a two-core machine; tests isolate themselves by summary id, not by broker.
+ */
+public final class PipelineTestBed {
+
+    private static EmbeddedKafkaKraftBroker broker;
+    private static ConfigurableApplicationContext registry;
+    private static String registryUrl;
+
+    private PipelineTestBed() {
+    }
+
+    public static synchronized PipelineTestBed start() {
+        if (broker == null) {
+            broker = new EmbeddedKafkaKraftBroker(1, 3);
+            broker.brokerProperty("transaction.state.log.replication.factor", "1");
+            broker.brokerProperty("transaction.state.log.min.isr", "1");
+            broker.afterPropertiesSet();
+            registry = SpringApplication.run(SchemaRegistryApplication.class,
+                    "--server.port=0",
+                    "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                    "--spring.application.name=schema-registry-test",
+                    "--logging.level.root=WARN");
+            registryUrl = "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
+            Runtime.getRuntime().addShutdownHook(new Thread(PipelineTestBed::stop));
+        }
+        return new PipelineTestBed();
+    }
+
+    public String bootstrapServers() {
+        return broker.getBrokersAsString();
+    }
+
+    public String registryUrl() {
+        return registryUrl;
+    }
+
+    public EmbeddedKafkaKraftBroker broker() {
+        return broker;
+    }
+
+    /** Arguments that point a Spring Boot service at this test bed. */
+    public String[] serviceArgs(String... more) {
+        String[] base = {
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
+                "--spring.kafka.properties.schema.registry.url=" + registryUrl,
+                "--server.port=0",
+        };
+        String[] all = new String[base.length + more.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
+    private static synchronized void stop() {
+        if (registry != null) {
+            registry.close();
+        }
+        if (broker != null) {
+            broker.destroy();
+        }
+    }
+}
