@@ -22,17 +22,20 @@ public final class OcebmLevels {
             case ANIMAL_OR_LAB, NARRATIVE_REVIEW -> "5";
             case QUALITATIVE, UNKNOWN -> null;
         };
+        // Worded without digits: the level itself is in the level field, and drafts carry no numbers of their own.
         String why = switch (design) {
-            case SYSTEMATIC_REVIEW -> "level 1 is a systematic review (of randomised trials for treatment questions)";
-            case RANDOMISED_TRIAL -> "level 2 is a randomised trial";
-            case NON_RANDOMISED_TRIAL -> "level 3 is a non-randomised controlled study";
-            case COHORT -> "level 3 is a cohort (follow-up) study";
-            case CASE_CONTROL -> "level 4 includes case-control studies";
-            case CROSS_SECTIONAL -> "level 4 includes non-random sample surveys and cross-sectional studies";
-            case CASE_SERIES -> "level 4 is a case series";
-            case CASE_REPORT -> "level 4 covers case series; a report of one or two patients is no stronger";
-            case ANIMAL_OR_LAB -> "level 5 is mechanism-based reasoning, which includes animal and laboratory work";
-            case NARRATIVE_REVIEW -> "level 5 is mechanism-based reasoning and expert summary";
+            case SYSTEMATIC_REVIEW -> "a systematic review sits at the top level (for treatment questions, ideally a "
+                    + "review of randomised trials)";
+            case RANDOMISED_TRIAL -> "a randomised trial sits at the second level";
+            case NON_RANDOMISED_TRIAL -> "a non-randomised controlled study sits at the third level";
+            case COHORT -> "a cohort (follow-up) study sits at the third level";
+            case CASE_CONTROL -> "case-control studies sit at the fourth level";
+            case CROSS_SECTIONAL -> "cross-sectional studies and non-random surveys sit at the fourth level";
+            case CASE_SERIES -> "a case series sits at the fourth level";
+            case CASE_REPORT -> "case series sit at the fourth level, and a report of single patients is no stronger";
+            case ANIMAL_OR_LAB -> "animal and laboratory work counts as mechanism-based reasoning, the fifth level";
+            case NARRATIVE_REVIEW -> "a narrative review counts as mechanism-based reasoning and expert summary, the "
+                    + "fifth level";
             case QUALITATIVE -> "the scale does not grade qualitative research";
             case UNKNOWN -> "the abstract does not say what kind of study this is";
         };
@@ -41,9 +44,11 @@ public final class OcebmLevels {
         if (design == StudyDesign.UNKNOWN || cue == null) {
             reason.append("Design not recognised: ").append(why).append('.');
         } else {
-            reason.append("Read as a ").append(design.label()).append(" from \"").append(cue.words())
-                    .append("\" (").append(cue.location()).append("). ").append(SCALE).append(": ").append(why)
-                    .append('.');
+            String where = cue.location().startsWith("sentence") ? "the abstract" : "the " + cue.location();
+            String article = design.label().matches("^[aeiou].*") ? "an " : "a ";
+            reason.append("Read as ").append(article).append(design.label()).append(" from the words \"")
+                    .append(cue.words()).append("\" in ").append(where).append(". On the Oxford (OCEBM) scale, ")
+                    .append(why).append('.');
         }
         if (!reading.conflicting().isEmpty()) {
             reason.append(" The abstract also describes itself as: ")

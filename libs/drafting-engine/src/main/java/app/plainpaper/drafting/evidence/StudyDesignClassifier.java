@@ -49,7 +49,7 @@ public final class StudyDesignClassifier {
             rule(CASE_SERIES, 3, "case series|(present(ation of)?|report|describe)\\s+(\\d+|two|three|four|five|six|"
                     + "seven|eight|nine|ten) (cases|patients)"),
             rule(CASE_SERIES, 2, "consecutive (patients|cases)"),
-            rule(CASE_REPORT, 3, "case[- ]reports?|we (report|describe|present) (on )?(a|an|one) (\\d+|[a-z]+(-[a-z]+)?-(year|month)-old|case|patient|man|woman|child|boy|girl)|the case of|"
+            rule(CASE_REPORT, 3, "case[- ]reports?|we (report|describe|present) (on )?(a|an|one) ([a-z0-9]+(-[a-z]+)?-(year|month)-old|case|patient|man|woman|child|boy|girl)|the case of|"
                     + "this case (highlights|shows|illustrates)|\\b(a|an) (\\d+|[a-z]+(-[a-z]+)?)-(year|month)-old "
                     + "(man|woman|male|female|boy|girl|child|patient)|we treated (a|an) "),
             rule(CASE_REPORT, 3, "(report|reports|describe|present) (2|two) (acute |consecutive )?[a-z ]{0,20}"

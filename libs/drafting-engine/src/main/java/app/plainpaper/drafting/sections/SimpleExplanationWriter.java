@@ -1,0 +1,350 @@
+package app.plainpaper.drafting.sections;
+
+import app.plainpaper.drafting.KeyFindingText;
+import app.plainpaper.drafting.StudyDesign;
+import app.plainpaper.drafting.extraction.Aim;
+import app.plainpaper.drafting.extraction.Participants;
+import app.plainpaper.drafting.glossary.Glossary;
+import app.plainpaper.drafting.glossary.TermUse;
+import app.plainpaper.drafting.plain.Acronyms;
+import app.plainpaper.drafting.plain.NearCopy;
+import app.plainpaper.drafting.plain.Rewriter;
+import app.plainpaper.drafting.source.AbstractSentence;
+import app.plainpaper.drafting.source.PaperText;
+import app.plainpaper.drafting.source.SentenceRole;
+import app.plainpaper.text.Readability;
+import app.plainpaper.text.Syllables;
+import app.plainpaper.text.Token;
+import app.plainpaper.text.Words;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Writes the Simple Explanation: what kind of study, its aim, who took part, what was done and the main result,
+ * in short sentences, with each glossary term explained the first time it is used. Sentences that are optional
+ * are dropped, hardest first, until the section reads at grade {@link #TARGET_GRADE} or below; at most a quarter
+ * of the sentences may repeat a source sentence nearly word for word.
+ */
+public final class SimpleExplanationWriter {
+
+    public static final double TARGET_GRADE = 8.0;
+    public static final double MAX_COPY_SHARE = 0.25;
+
+    /** Long words common enough not to need explaining. */
+    private static final Set<String> EVERYDAY = Set.copyOf(List.of("information", "especially", "particularly", "individual",
+            "individuals", "university", "activity", "activities", "ability", "abilities", "community",
+            "communities", "available", "usually", "experience", "experiences", "variety", "relationship",
+            "relationships", "medication", "medications", "majority", "possibility", "intervention",
+            "interventions", "population", "populations", "everybody", "unfortunately", "comparison",
+            "comparisons", "additional", "appropriate", "originally", "category", "categories", "international",
+            "environment", "american", "european", "australia", "indicating", "immediately", "considerable",
+            "identification", "operation", "operations", "organisation", "organization", "organizational",
+            "generally", "completely", "laboratory", "physical", "evaluation", "education", "independence",
+            "independent", "independently", "investigation", "difficulty", "difficulties", "conversations",
+            "documentation", "situation", "necessary", "previous", "association", "associated", "participants",
+            "participated", "development", "developing", "variables", "material", "materials", "accuracy",
+            "interactive", "interactively", "radiation", "considered", "effectively", "characteristics",
+            "characterized", "characterised", "understanding", "combination", "combinations", "reliably",
+            "relatively", "eventually", "successfully", "significantly", "unusual", "uncommon",
+            "emergency", "ultimately", "society", "variation", "anybody", "everyday", "approximately"));
+
+    private static final java.util.regex.Pattern PEOPLE = java.util.regex.Pattern.compile("\\b(patients|participants|"
+            + "individuals|subjects|people|persons|adults|children|infants|adolescents|women|men|males|females|"
+            + "volunteers|veterans|athletes|cases|controls|survivors|users|respondents|students|nurses|clinicians|"
+            + "physicians|caregivers|families|informants)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    private record Line(String text, boolean optional, boolean fromSource) {
+    }
+
+    private final Glossary glossary;
+    private final Rewriter rewriter;
+
+    public SimpleExplanationWriter(Glossary glossary, Rewriter rewriter) {
+        this.glossary = glossary;
+        this.rewriter = rewriter;
+    }
+
+    public Explanation write(PaperText paper, StudyDesign design, Optional<Aim> aim,
+                             Optional<Participants> participants, List<KeyFindingText> findings) {
+        Acronyms acronyms = Acronyms.definedIn(paper.abstractText());
+        List<String> sources = new ArrayList<>();
+        paper.sentences().forEach(s -> sources.add(s.text()));
+        sources.add(paper.title());
+        List<Line> lines = new ArrayList<>();
+        Set<Integer> used = new HashSet<>();
+
+        if (design != StudyDesign.UNKNOWN) {
+            lines.add(new Line("This is " + article(design.label()) + " " + design.label() + ".", false, false));
+        }
+        lines.add(aimLine(paper, aim, acronyms, used));
+        lines.add(new Line(whoTookPart(design, participants), false, false));
+        lines.add(new Line(whatWasDone(design, paper, participants), false, false));
+        methodDetail(paper, participants, acronyms).ifPresent(l -> lines.add(l));
+        for (int i = 0; i < findings.size() && i < 2; i++) {
+            KeyFindingText f = findings.get(i);
+            used.add(f.sources().get(0).index());
+            List<String> plain = rewriter.plain(f.sources().get(0).text(), acronyms);
+            if (!plain.isEmpty()) {
+                plain.set(0, core(plain.get(0)));
+            }
+            for (int p = 0; p < plain.size(); p++) {
+                String text = plain.get(p);
+                if (i == 0 && p == 0) {
+                    text = "The main result was that " + Rewriter.asClause(trim(text, 10)) + ".";
+                }
+                lines.add(new Line(text, i > 0 || p > 0, true));
+            }
+        }
+        paper.withRole(SentenceRole.CONCLUSIONS).stream().filter(s -> !used.contains(s.index())).findFirst()
+                .ifPresent(s -> {
+                    List<String> plain = rewriter.plain(s.text(), acronyms);
+                    if (!plain.isEmpty()) {
+                        lines.add(new Line("The authors conclude that " + Rewriter.asClause(plain.get(0)) + ".",
+                                true, true));
+                    }
+                });
+
+        String caveat = caveat(design);
+        if (!caveat.isEmpty()) {
+            lines.add(new Line(caveat, false, false));
+        }
+        List<Line> kept = new ArrayList<>(lines);
+        kept.removeIf(l -> l.text().isBlank());
+        // Optional lines go first, hardest (or most copied) first, until the section is easy enough and at most a
+        // quarter of its sentences repeat the source.
+        while (true) {
+            String text = render(kept);
+            boolean tooHard = Readability.of(text).fleschKincaidGrade() > TARGET_GRADE;
+            boolean tooCopied = copies(kept, sources) > copyBudget(text);
+            if (!tooHard && !tooCopied) {
+                break;
+            }
+            Line drop = null;
+            double worst = -1;
+            for (Line l : kept) {
+                if (!l.optional()) {
+                    continue;
+                }
+                double score = tooCopied ? (NearCopy.copies(l.text(), sources) ? 100 : 0)
+                        + Readability.of(l.text()).fleschKincaidGrade()
+                        : Readability.of(l.text()).fleschKincaidGrade();
+                if (score > worst) {
+                    worst = score;
+                    drop = l;
+                }
+            }
+            if (drop == null) {
+                break;
+            }
+            kept.remove(drop);
+        }
+        // Core sentences that still repeat the source are shortened and framed in the engine's words.
+        for (int i = 0; i < kept.size() && copies(kept, sources) > copyBudget(render(kept)); i++) {
+            Line l = kept.get(i);
+            if (NearCopy.copies(l.text(), sources)) {
+                kept.set(i, new Line("In short, the study reports that " + Rewriter.asClause(trim(l.text(), 10))
+                        + ".", false, false));
+            }
+        }
+        String text = render(kept);
+        String ownLines = String.join(" ", kept.stream().map(Line::text).toList());
+        return new Explanation(text, unexplained(ownLines), (int) copies(kept, sources), sentenceCount(text));
+    }
+
+    private Line aimLine(PaperText paper, Optional<Aim> aim, Acronyms acronyms, Set<Integer> used) {
+        if (aim.isEmpty()) {
+            String topic = Rewriter.asClause(rewriter.plain(paper.title(), acronyms).stream().findFirst()
+                    .orElse(paper.title()));
+            return new Line("The paper is about " + topic + ".", false, false);
+        }
+        Aim a = aim.get();
+        used.add(a.sourceIndex());
+        return switch (a.kind()) {
+            case INFINITIVE -> new Line("The researchers wanted to " + Rewriter.asClause(trim(firstOf(
+                    rewriter.plain(a.clause(), acronyms)), 11)) + ".", false, true);
+            case HYPOTHESIS -> new Line("The researchers expected that " + Rewriter.asClause(trim(firstOf(
+                    rewriter.plain(a.clause(), acronyms)), 11)) + ".", false, true);
+            case QUESTION -> new Line("The study asked: " + Rewriter.asClause(acronyms.spellOut(a.clause()))
+                    .replaceAll("\\?*$", "?"), false, false);
+        };
+    }
+
+    private static String firstOf(List<String> sentences) {
+        return sentences.isEmpty() ? "" : sentences.get(0);
+    }
+
+    static String whoTookPart(StudyDesign design, Optional<Participants> participants) {
+        if (participants.isEmpty()) {
+            return "The abstract does not say who took part.";
+        }
+        Participants p = participants.get();
+        String who = trim(p.text().replaceAll("\\s*\\([^)]*\\)", ""), 9);
+        if (!p.countStated()) {
+            String species = Rewriter.asClause(who).replaceAll("\\b(rat|cat|dog|pig|monkey|rabbit|primate)$", "$1s")
+                    .replaceAll("\\bmouse$", "mice");
+            return "The study used " + species + ". The abstract does not say how many.";
+        }
+        return switch (design) {
+            case SYSTEMATIC_REVIEW, NARRATIVE_REVIEW -> "The review included " + Rewriter.asClause(who) + ".";
+            case CASE_REPORT, CASE_SERIES -> "The report is about " + Rewriter.asClause(who) + ".";
+            default -> PEOPLE.matcher(who).find() ? "In total, " + Rewriter.asClause(who) + " took part."
+                    : "The study looked at " + Rewriter.asClause(who) + ".";
+        };
+    }
+
+    static String whatWasDone(StudyDesign design, PaperText paper, Optional<Participants> participants) {
+        String all = paper.abstractText().toLowerCase(Locale.ROOT) + " " + paper.title().toLowerCase(Locale.ROOT);
+        return switch (design) {
+            case SYSTEMATIC_REVIEW -> "The researchers gathered earlier studies and pooled their results.";
+            case RANDOMISED_TRIAL -> "People were put into groups by chance, and each group had a different treatment.";
+            case NON_RANDOMISED_TRIAL -> "The researchers gave a treatment and compared groups that were not chosen by chance.";
+            case COHORT -> all.contains("retrospective")
+                    ? "The researchers looked back at the records of past patients."
+                    : "The researchers followed a group of people over time.";
+            case CASE_CONTROL -> "The researchers compared people who had the illness with similar people who did not.";
+            case CROSS_SECTIONAL -> "The researchers took measurements from a group at a single point in time.";
+            case CASE_SERIES -> "Doctors describe a small group of patients and how they were treated.";
+            case CASE_REPORT -> participants.map(Participants::largestCount).filter(n -> n > 1).isPresent()
+                    ? "Doctors describe these patients and how they were treated."
+                    : "Doctors describe this patient and how they were treated.";
+            case QUALITATIVE -> "The researchers talked with people and studied their views and experiences.";
+            case ANIMAL_OR_LAB -> "The work was done in animals or in the lab, not in people.";
+            case NARRATIVE_REVIEW -> "The authors sum up what is known about the topic.";
+            case UNKNOWN -> "";
+        };
+    }
+
+    /** A closing line on what this kind of study can tell a reader. */
+    static String caveat(StudyDesign design) {
+        return switch (design) {
+            case COHORT, CASE_CONTROL, CROSS_SECTIONAL -> "Studies like this can show links, but they cannot prove cause.";
+            case RANDOMISED_TRIAL -> "Putting people into groups by chance makes the test of a treatment fair.";
+            case NON_RANDOMISED_TRIAL -> "The groups were not chosen by chance, so they may differ in other ways.";
+            case SYSTEMATIC_REVIEW -> "A review like this is only as good as the studies it pools.";
+            case CASE_REPORT, CASE_SERIES -> "A report on so few people cannot show what is true for most people.";
+            case ANIMAL_OR_LAB -> "Results in animals or in the lab do not always hold true in people.";
+            case NARRATIVE_REVIEW -> "A review like this sums up ideas but does not test them.";
+            case QUALITATIVE -> "It tells us about people's views, not how well a treatment works.";
+            case UNKNOWN -> "";
+        };
+    }
+
+    private Optional<Line> methodDetail(PaperText paper, Optional<Participants> participants, Acronyms acronyms) {
+        int skip = participants.map(Participants::sourceIndex).orElse(-2);
+        for (AbstractSentence s : paper.withRole(SentenceRole.METHODS)) {
+            if (s.index() == skip || !Rewriter.isSentence(s.text())) {
+                continue;
+            }
+            List<String> plain = rewriter.plain(s.text(), acronyms);
+            if (!plain.isEmpty() && Words.count(plain.get(0)) <= 22) {
+                return Optional.of(new Line(plain.get(0), true, true));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The lines with each glossary term explained after the sentence where it first appears. */
+    private String render(List<Line> lines) {
+        StringBuilder b = new StringBuilder();
+        Set<String> explained = new HashSet<>();
+        for (Line l : lines) {
+            if (l.text().isBlank()) {
+                continue;
+            }
+            b.append(b.isEmpty() ? "" : " ").append(l.text());
+            for (TermUse use : glossary.find(l.text())) {
+                if (explained.add(use.entry().term())) {
+                    b.append(' ').append(Glossary.explanationSentence(use));
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** Sentences that repeat a source sentence nearly word for word (glossary explanations never do). */
+    private static long copies(List<Line> lines, List<String> sources) {
+        return lines.stream().filter(l -> NearCopy.copies(l.text(), sources)).count();
+    }
+
+    private static long copyBudget(String text) {
+        return (long) Math.floor(MAX_COPY_SHARE * sentenceCount(text));
+    }
+
+    private static final java.util.regex.Pattern BOUNDARY = java.util.regex.Pattern.compile(
+            ",\\s|\\s(?:with|in|for|after|between|among|including|by|because|than|when|during|on|at)\\s");
+    private static final java.util.regex.Pattern INTRO = java.util.regex.Pattern.compile(
+            "^(?:To|In|Of|After|Among|At|For|With|Despite|Although|Compared|Across|Given|During|Since|From)\\b[^,]{3,90},\\s+");
+    private static final java.util.regex.Pattern REPORTING = java.util.regex.Pattern.compile(
+            "^(?:.*?,\\s+)?(?:the researchers|we|this study|the study|their study|their analysis|results|the results|"
+                    + "this|these data|these findings)\\s+(?:also\\s+)?(?:found|show|showed|shows|demonstrate|showing|"
+                    + "demonstrated|revealed|observed|confirm|confirmed|challenge this assumption, showing|indicates?|"
+                    + "suggests?)\\s+that\\s+", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** The substance of a finding: without "To achieve X, ..." openings or "The researchers found that". */
+    static String core(String sentence) {
+        String s = sentence.strip();
+        java.util.regex.Matcher reporting = REPORTING.matcher(s);
+        if (reporting.find() && Words.count(s.substring(reporting.end())) >= 5) {
+            s = s.substring(reporting.end());
+        }
+        java.util.regex.Matcher intro = INTRO.matcher(s);
+        if (intro.find() && Words.count(s.substring(intro.end())) >= 6) {
+            s = s.substring(intro.end());
+        }
+        s = s.replaceAll("['‘’\"“”]", "");
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** The clause cut at a natural boundary so that it keeps at most about {@code maxWords} words. */
+    static String trim(String clause, int maxWords) {
+        String c = clause.strip().replaceAll("[.!?]+$", "");
+        if (Words.count(c) <= maxWords) {
+            return c;
+        }
+        java.util.regex.Matcher m = BOUNDARY.matcher(c);
+        while (m.find()) {
+            int words = Words.count(c.substring(0, m.start()));
+            if (words >= 7 && words <= maxWords + 6) {
+                return c.substring(0, m.start());
+            }
+        }
+        return c;
+    }
+
+    private static int sentenceCount(String text) {
+        return Math.max(1, Readability.of(text).sentences());
+    }
+
+    /** Long words and abbreviations in the section that no glossary term covers. */
+    private List<String> unexplained(String text) {
+        boolean[] covered = new boolean[text.length()];
+        for (TermUse use : glossary.find(text)) {
+            for (int i = use.start(); i < use.end(); i++) {
+                covered[i] = true;
+            }
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (Token t : Words.tokens(text)) {
+            if (!t.hasLetter() || covered[t.start()]) {
+                continue;
+            }
+            String w = t.text();
+            boolean abbreviation = w.length() >= 2 && w.chars().filter(Character::isUpperCase).count() >= 2;
+            boolean longWord = Syllables.count(w) >= 4 && !EVERYDAY.contains(w.toLowerCase(Locale.ROOT));
+            if (abbreviation || longWord) {
+                out.add(w);
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    static String article(String phrase) {
+        return phrase.matches("(?i)^[aeiou].*") ? "an" : "a";
+    }
+}
