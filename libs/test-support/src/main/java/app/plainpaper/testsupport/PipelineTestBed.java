@@ -28,7 +28,15 @@ public final class PipelineTestBed {
                     "--server.port=0",
                     "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                     "--spring.application.name=schema-registry-test",
-                    "--logging.level.root=WARN");
+                    "--logging.level.root=WARN",
+                    // The registry shares the test JVM with whatever service is under test; keep that service's
+                    // security (if any) off the registry, as it is in production where each runs alone.
+                    "--spring.autoconfigure.exclude=" + String.join(",",
+                            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+                            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+                            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+                            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+                            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"));
             registryUrl = "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
             Runtime.getRuntime().addShutdownHook(new Thread(PipelineTestBed::stop));
         }

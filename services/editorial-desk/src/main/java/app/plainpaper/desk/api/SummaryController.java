@@ -1,0 +1,162 @@
+package app.plainpaper.desk.api;
+
+import app.plainpaper.desk.board.SummaryBoard;
+import app.plainpaper.desk.board.SummaryCard;
+import app.plainpaper.desk.people.DeskPeople;
+import app.plainpaper.events.Actor;
+import app.plainpaper.events.DecisionAction;
+import app.plainpaper.events.EditorialCommand;
+import app.plainpaper.events.Finding;
+import app.plainpaper.events.Role;
+import app.plainpaper.events.SectionEdit;
+import app.plainpaper.events.Severity;
+import app.plainpaper.events.SummaryEvent;
+import app.plainpaper.events.WorkflowState;
+import app.plainpaper.pipeline.Topics;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+@RestController
+@RequestMapping("/api")
+class SummaryController {
+
+    private static final Map<String, DecisionAction> ACTIONS = Map.of(
+            "approve", DecisionAction.APPROVE,
+            "request-changes", DecisionAction.REQUEST_CHANGES,
+            "request-redraft", DecisionAction.REQUEST_REDRAFT,
+            "reject", DecisionAction.REJECT,
+            "sign-off", DecisionAction.SIGN_OFF,
+            "edit", DecisionAction.EDIT,
+            "override", DecisionAction.OVERRIDE_FINDING);
+
+    private final SummaryBoard board;
+    private final DeskPeople people;
+    private final KafkaTemplate<Object, Object> kafka;
+    private final Clock clock;
+
+    SummaryController(SummaryBoard board, DeskPeople people, KafkaTemplate<Object, Object> kafka, Clock clock) {
+        this.board = board;
+        this.people = people;
+        this.kafka = kafka;
+        this.clock = clock;
+    }
+
+    @GetMapping("/summaries/{summaryId}")
+    Map<String, Object> summary(@PathVariable String summaryId) {
+        SummaryEvent current = card(summaryId).current();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("summaryId", current.getSummaryId());
+        body.put("revision", current.getRevision());
+        body.put("state", DeskViews.state(current.getState()));
+        body.put("url", current.getPublication() == null ? null : current.getPublication().getUrl());
+        body.put("title", current.getPaper().getTitle());
+        body.put("reason", current.getReason());
+        body.put("sequence", current.getSequence());
+        return body;
+    }
+
+    @GetMapping("/summaries/{summaryId}/history")
+    List<Map<String, Object>> history(@PathVariable String summaryId) {
+        return card(summaryId).history().stream().map(DeskViews::historyEntry).toList();
+    }
+
+    @GetMapping("/summaries/{summaryId}/draft")
+    Map<String, Object> draft(@PathVariable String summaryId) {
+        return DeskViews.draft(card(summaryId).current());
+    }
+
+    @GetMapping("/queues/editor")
+    List<Map<String, Object>> editorQueue() {
+        return board.inState(WorkflowState.EDITOR_REVIEW).stream().map(card -> DeskViews.queueItem(card, clock)).toList();
+    }
+
+    @GetMapping("/queues/clinical")
+    List<Map<String, Object>> clinicalQueue() {
+        return board.inState(WorkflowState.CLINICAL_REVIEW).stream().map(card -> DeskViews.queueItem(card, clock)).toList();
+    }
+
+    @PostMapping("/summaries/{summaryId}/decisions")
+    ResponseEntity<Map<String, Object>> decide(@PathVariable String summaryId, @RequestBody DecisionRequest request,
+            Authentication authentication) throws Exception {
+        SummaryEvent current = card(summaryId).current();
+        DecisionAction action = ACTIONS.get(request.action() == null ? "" : request.action().trim().toLowerCase());
+        if (action == null) {
+            throw new DeskProblem(HttpStatus.BAD_REQUEST, "Unknown action",
+                    "action must be one of " + String.join(", ", ACTIONS.keySet().stream().sorted().toList()));
+        }
+        if (request.revision() == null) {
+            throw new DeskProblem(HttpStatus.BAD_REQUEST, "Revision required", "Say which revision the decision is about.");
+        }
+        Role role = roleFor(action, current.getState());
+        Set<Role> held = people.find(authentication.getName()).map(u -> u.roles()).orElse(Set.of());
+        if (!held.contains(role)) {
+            throw new DeskProblem(HttpStatus.FORBIDDEN, "Wrong role",
+                    "To " + request.action() + " in " + DeskViews.state(current.getState()) + " you need the role "
+                            + DeskViews.role(role) + ".");
+        }
+        if (request.revision() != current.getRevision()) {
+            throw new DeskProblem(HttpStatus.CONFLICT, "Stale revision", "The decision is about revision "
+                    + request.revision() + ", but the summary is at revision " + current.getRevision() + ". Reload and decide again.");
+        }
+        var user = people.find(authentication.getName()).orElseThrow();
+        EditorialCommand command = EditorialCommand.newBuilder()
+                .setCommandId(UUID.randomUUID().toString())
+                .setSummaryId(summaryId)
+                .setRevision(request.revision())
+                .setAction(action)
+                .setActor(Actor.newBuilder().setId(user.username()).setRole(role)
+                        .setDisplayName(user.displayName()).setCredentials(user.credentials()).build())
+                .setComment(request.comment())
+                .setFindingId(request.findingId())
+                .setEdit(request.sections() == null ? null : SectionEdit.newBuilder().setSections(request.sections()).build())
+                .setIssuedAt(clock.instant())
+                .setCorrelationId(current.getCorrelationId())
+                .build();
+        kafka.executeInTransaction(t -> t.send(Topics.COMMANDS, summaryId, command)).get(30, TimeUnit.SECONDS);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("commandId", command.getCommandId(),
+                "summaryId", summaryId, "revision", request.revision(), "action", request.action()));
+    }
+
+    /** The role a decision is made in; request-changes belongs to whoever holds the summary now. */
+    static Role roleFor(DecisionAction action, WorkflowState state) {
+        return switch (action) {
+            case SIGN_OFF -> Role.CLINICAL_REVIEWER;
+            case REQUEST_CHANGES -> state == WorkflowState.CLINICAL_REVIEW ? Role.CLINICAL_REVIEWER : Role.EDITOR;
+            default -> Role.EDITOR;
+        };
+    }
+
+    private SummaryCard card(String summaryId) {
+        return board.find(summaryId).orElseThrow(() -> new DeskProblem(HttpStatus.NOT_FOUND, "Unknown summary",
+                "No summary " + summaryId + " is known to the desk."));
+    }
+
+    static long openBlockers(SummaryEvent event) {
+        return event.getFindings().stream().filter(f -> f.getSeverity() == Severity.BLOCKER && f.getResolution() == null).count();
+    }
+
+    static Duration waited(SummaryCard card, Clock clock) {
+        return Duration.between(card.waitingSince(), clock.instant());
+    }
+
+    static List<Finding> findings(SummaryEvent event) {
+        return event.getFindings();
+    }
+}

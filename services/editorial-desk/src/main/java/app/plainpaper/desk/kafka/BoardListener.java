@@ -1,0 +1,32 @@
+package app.plainpaper.desk.kafka;
+
+import app.plainpaper.desk.board.SummaryBoard;
+import app.plainpaper.events.SummaryEvent;
+import app.plainpaper.pipeline.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+
+/**
+ * Feeds the board from every summary topic. Each start uses a fresh consumer group that reads from the beginning:
+ * the board is rebuilt from Kafka, never stored elsewhere.
+ */
+class BoardListener {
+
+    private final SummaryBoard board;
+
+    BoardListener(SummaryBoard board) {
+        this.board = board;
+    }
+
+    @KafkaListener(id = "editorial-desk-board", groupId = "editorial-desk-board-${random.uuid}",
+            topics = {Topics.INGESTED, Topics.DRAFTED, Topics.COMPLIANCE_ADVISED, Topics.ACCURACY_CHECKED,
+                    Topics.EDITOR_APPROVED, Topics.REVISION_REQUESTED, Topics.CHANGES_REQUESTED, Topics.FINDING_OVERRIDDEN,
+                    Topics.DECISION_REFUSED, Topics.SIGNED_OFF, Topics.REJECTED, Topics.COMPLIANCE_PASSED,
+                    Topics.COMPLIANCE_FAILED, Topics.PUBLISHED},
+            properties = {"auto.offset.reset=earliest"})
+    void on(ConsumerRecord<String, Object> record) {
+        if (record.value() instanceof SummaryEvent event) {
+            board.apply(event);
+        }
+    }
+}

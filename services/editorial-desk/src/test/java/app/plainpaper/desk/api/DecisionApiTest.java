@@ -1,0 +1,238 @@
+package app.plainpaper.desk.api;
+
+import app.plainpaper.events.DecisionAction;
+import app.plainpaper.events.EditorialCommand;
+import app.plainpaper.events.EventType;
+import app.plainpaper.events.Role;
+import app.plainpaper.events.SummaryEvent;
+import app.plainpaper.events.WorkflowState;
+import app.plainpaper.pipeline.Topics;
+import app.plainpaper.serde.KafkaAvroDeserializer;
+import app.plainpaper.serde.KafkaAvroSerializer;
+import app.plainpaper.testsupport.PipelineTestBed;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import static app.plainpaper.desk.SummaryEvents.event;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Who may decide what, over real HTTP: anonymous, wrong role, stale revision, CSRF, and identity from the session. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DecisionApiTest {
+
+    static final PipelineTestBed BED = PipelineTestBed.start();
+    static final String PASSWORD = "desk-test-password";
+    static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    static final String IN_EDITOR_REVIEW = "desk-" + UUID.randomUUID();
+    static final String IN_CLINICAL_REVIEW = "desk-" + UUID.randomUUID();
+
+    @DynamicPropertySource
+    static void pipeline(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", BED::bootstrapServers);
+        registry.add("spring.kafka.properties.schema.registry.url", BED::registryUrl);
+        registry.add("plainpaper.desk.demo.password", () -> PASSWORD);
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @BeforeAll
+    static void upstreamEvents() throws Exception {
+        try (var producer = new KafkaProducer<String, Object>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BED.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class,
+                "schema.registry.url", BED.registryUrl()))) {
+            producer.send(new ProducerRecord<>(Topics.ACCURACY_CHECKED, IN_EDITOR_REVIEW,
+                    event(IN_EDITOR_REVIEW, 4, 2, EventType.ACCURACY_CHECKED, WorkflowState.EDITOR_REVIEW))).get();
+            producer.send(new ProducerRecord<>(Topics.EDITOR_APPROVED, IN_CLINICAL_REVIEW,
+                    event(IN_CLINICAL_REVIEW, 5, 1, EventType.EDITOR_APPROVED, WorkflowState.CLINICAL_REVIEW))).get();
+        }
+    }
+
+    void awaitBoard() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("editor", "/api/summaries/" + IN_CLINICAL_REVIEW).statusCode() == 200
+                && get("editor", "/api/summaries/" + IN_EDITOR_REVIEW).statusCode() == 200);
+    }
+
+    @Test
+    void summariesAndQueuesAnswerTheFixedShape() throws Exception {
+        awaitBoard();
+        var summary = get("editor", "/api/summaries/" + IN_EDITOR_REVIEW);
+        assertThat(summary.body()).contains("\"summaryId\":\"" + IN_EDITOR_REVIEW + "\"", "\"revision\":2",
+                "\"state\":\"editor-review\"", "\"url\":null");
+        assertThat(get("editor", "/api/queues/editor").body()).contains(IN_EDITOR_REVIEW).doesNotContain(IN_CLINICAL_REVIEW);
+        assertThat(get("clinician", "/api/queues/clinical").body()).contains(IN_CLINICAL_REVIEW).doesNotContain(IN_EDITOR_REVIEW);
+        assertThat(get("editor", "/api/summaries/unknown").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void noCredentialsIs401() throws Exception {
+        assertThat(send(null, "/api/summaries/" + IN_EDITOR_REVIEW + "/decisions", decision(2, "approve")).statusCode()).isEqualTo(401);
+        assertThat(get(null, "/api/queues/editor").statusCode()).isEqualTo(401);
+        var wrongPassword = HTTP.send(HttpRequest.newBuilder(uri("/api/queues/editor"))
+                .header("Authorization", basic("editor", "wrong")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongPassword.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void wrongRoleIs403() throws Exception {
+        awaitBoard();
+        var clinicianApproves = send("clinician", "/api/summaries/" + IN_EDITOR_REVIEW + "/decisions", decision(2, "approve"));
+        assertThat(clinicianApproves.statusCode()).isEqualTo(403);
+        assertThat(clinicianApproves.body()).contains("editor");
+        var editorSignsOff = send("editor", "/api/summaries/" + IN_CLINICAL_REVIEW + "/decisions", decision(1, "sign-off"));
+        assertThat(editorSignsOff.statusCode()).isEqualTo(403);
+        assertThat(editorSignsOff.body()).contains("clinical-reviewer");
+    }
+
+    @Test
+    void aStaleRevisionIs409() throws Exception {
+        awaitBoard();
+        var stale = send("editor", "/api/summaries/" + IN_EDITOR_REVIEW + "/decisions", decision(1, "approve"));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("revision 2");
+    }
+
+    @Test
+    void badRequestsAreProblemDetails() throws Exception {
+        awaitBoard();
+        var unknownAction = send("editor", "/api/summaries/" + IN_EDITOR_REVIEW + "/decisions", decision(2, "publish-now"));
+        assertThat(unknownAction.statusCode()).isEqualTo(400);
+        assertThat(unknownAction.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        var noRevision = send("editor", "/api/summaries/" + IN_EDITOR_REVIEW + "/decisions", "{\"action\":\"approve\"}");
+        assertThat(noRevision.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void anAcceptedDecisionBecomesACommandWithTheSessionsIdentity() throws Exception {
+        awaitBoard();
+        String body = "{\"revision\": 1, \"action\": \"sign-off\", \"comment\": \"ok\", \"actor\": \"editor\", \"by\": \"editor\"}";
+        var accepted = send("clinician", "/api/summaries/" + IN_CLINICAL_REVIEW + "/decisions", body);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+
+        EditorialCommand command = commandsFor(IN_CLINICAL_REVIEW).get(0);
+        assertThat(command.getAction()).isEqualTo(DecisionAction.SIGN_OFF);
+        assertThat(command.getActor().getId()).isEqualTo("clinician");
+        assertThat(command.getActor().getRole()).isEqualTo(Role.CLINICAL_REVIEWER);
+        assertThat(command.getActor().getCredentials()).isEqualTo("MD, PhD");
+        assertThat(command.getRevision()).isEqualTo(1);
+        assertThat(command.getCorrelationId()).isEqualTo("correlation-" + IN_CLINICAL_REVIEW);
+    }
+
+    @Test
+    void aBrowserSessionNeedsItsCsrfToken() throws Exception {
+        awaitBoard();
+        var loginPage = HTTP.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString());
+        String cookie = cookie(loginPage);
+        String token = csrfToken(loginPage.body());
+        var login = HTTP.send(HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString("username=editor&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
+                        + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location")).isPresent().get().asString().doesNotContain("error");
+        String session = cookie(login);
+
+        var withoutToken = HTTP.send(HttpRequest.newBuilder(uri("/api/summaries/" + IN_EDITOR_REVIEW + "/decisions"))
+                .header("Content-Type", "application/json").header("Cookie", session)
+                .POST(HttpRequest.BodyPublishers.ofString(decision(1, "approve"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+
+        var page = HTTP.send(HttpRequest.newBuilder(uri("/api/queues/editor")).header("Cookie", session).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+    }
+
+    private List<EditorialCommand> commandsFor(String summaryId) {
+        List<EditorialCommand> commands = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<String, Object>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BED.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "desk-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, KafkaAvroDeserializer.class,
+                "schema.registry.url", BED.registryUrl(),
+                "specific.avro.reader", "true"))) {
+            consumer.subscribe(List.of(Topics.COMMANDS));
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (summaryId.equals(r.key())) {
+                        commands.add((EditorialCommand) r.value());
+                    }
+                });
+                return !commands.isEmpty();
+            });
+        }
+        return commands;
+    }
+
+    private static String decision(int revision, String action) {
+        return "{\"revision\": " + revision + ", \"action\": \"" + action + "\", \"comment\": \"test\"}";
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private HttpResponse<String> get(String user, String path) throws Exception {
+        var builder = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json");
+        if (user != null) {
+            builder.header("Authorization", basic(user, PASSWORD));
+        }
+        return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> send(String user, String path, String json) throws Exception {
+        var builder = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (user != null) {
+            builder.header("Authorization", basic(user, PASSWORD));
+        }
+        return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String cookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+                .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+    }
+
+    private static String csrfToken(String html) {
+        var matcher = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(html);
+        if (!matcher.find()) {
+            throw new AssertionError("No CSRF token in the login page");
+        }
+        return matcher.group(1);
+    }
+}
