@@ -74,6 +74,16 @@ public final class ParticipantsExtractor {
                 return found;
             }
         }
+        if (paper.withRole(SentenceRole.DESIGN, SentenceRole.METHODS, SentenceRole.RESULTS).isEmpty()) {
+            // an abstract of background only: its sentences are all there is to read
+            for (AbstractSentence s : paper.withRole(SentenceRole.BACKGROUND)) {
+                Optional<Participants> found = LITERATURE.matcher(s.text()).find() ? Optional.empty()
+                        : counted(s.text(), s.index()).or(() -> singleCase(s.text(), s.index()));
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
         Optional<Participants> fromTitle = singleCase(paper.title(), -1);
         if (fromTitle.isPresent()) {
             return fromTitle;

@@ -45,7 +45,8 @@ public final class PaperText {
             "\\b(we (conducted|analy[sz]ed|measured|recruited|collected|used|performed|report|describe|treated|"
                     + "validate|examined|review|searched|enrolled|studied|present)|"
                     + "(was|were) (collected|analy[sz]ed|recruited|enrolled|included|reviewed|used|created|performed|"
-                    + "assessed|conducted|searched|tracked|extracted|employed|calculated|examined|obtained|drained)|"
+                    + "assessed|conducted|searched|tracked|extracted|employed|calculated|examined|obtained|drained|compared|"
+                    + "randomi[sz]ed|followed)|"
                     + "data (from|on|were)|this (was a|paper describes)|(study|survey) (was )?(conducted|carried out)|in this (study|review|.{0,40}(trial|study)))\\b",
             Pattern.CASE_INSENSITIVE);
 
@@ -120,7 +121,7 @@ public final class PaperText {
         if (CONCLUSION_CUE.matcher(text).find() && position > 0) {
             return SentenceRole.CONCLUSIONS;
         }
-        if (METHOD_CUE.matcher(text).find() && position > 0) {
+        if (METHOD_CUE.matcher(text).find()) {
             return SentenceRole.METHODS;
         }
         boolean beforeStudy = previous == null || previous == SentenceRole.BACKGROUND;

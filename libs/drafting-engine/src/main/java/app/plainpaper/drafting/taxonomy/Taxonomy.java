@@ -34,7 +34,11 @@ public final class Taxonomy {
         this.categories = List.copyOf(categories);
         for (Category c : categories) {
             List<Keyword> list = new ArrayList<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (String k : c.keywords()) {
+                if (!seen.add(k.toLowerCase(Locale.ROOT))) {
+                    continue; // "pain" and the MeSH heading "Pain" are one word for the abstract
+                }
                 boolean abbreviation = k.equals(k.toUpperCase(Locale.ROOT)) && k.chars().anyMatch(Character::isLetter);
                 list.add(new Keyword(k, Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(k) + "(?![\\p{L}\\p{N}])",
                         abbreviation ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
