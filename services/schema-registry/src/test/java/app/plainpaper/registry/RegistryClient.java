@@ -58,7 +58,7 @@ public final class RegistryClient {
 
   public Reply send(String method, String path, String body, String contentType) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .timeout(Duration.ofSeconds(60))
+        .timeout(Duration.ofSeconds(120))
         .header("Accept", V1_JSON + ", application/vnd.schemaregistry+json; qs=0.9,"
             + " application/json; qs=0.5");
     if (body == null) {

@@ -141,6 +141,21 @@ public final class RegistryState {
     });
   }
 
+  /** A subject as one consistent read: what a writer decides on and then claims against. */
+  public record SubjectSnapshot(int nextVersion, List<SubjectVersion> live) {}
+
+  /**
+   * The subject's next version number and live versions, read together. Writers must decide on
+   * one snapshot: the version claim then fails if anything was registered since.
+   */
+  public SubjectSnapshot snapshot(String subject) {
+    return read(() -> {
+      NavigableMap<Integer, SubjectVersion> versions = versionsOf(subject);
+      return new SubjectSnapshot(versions.isEmpty() ? 1 : versions.lastKey() + 1,
+          versions.values().stream().filter(SubjectVersion::live).toList());
+    });
+  }
+
   /** The subject's versions that are not permanently deleted, oldest first. */
   public List<SubjectVersion> versions(String subject, boolean includeSoftDeleted) {
     return read(() -> versionsOf(subject).values().stream()

@@ -13,7 +13,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.avro.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The registry's use cases, as Confluent's REST API exposes them. Reads answer from this
@@ -22,6 +25,7 @@ import org.apache.avro.Schema;
  */
 public final class SchemaRegistry {
 
+  private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistry.class);
   private static final int MAX_ATTEMPTS = 200;
 
   private final RegistryState state;
@@ -44,18 +48,21 @@ public final class SchemaRegistry {
       AvroSchemas.Parsed parsed = parse(request);
       for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         if (attempt > 0) {
+          backOff(attempt);
           log.catchUp();
         }
+        // One snapshot for the whole decision; the version claim below fails if it went stale.
+        RegistryState.SubjectSnapshot subjectNow = state.snapshot(subject);
         OptionalInt knownId = state.idOf(parsed.definition());
         if (knownId.isPresent()) {
-          Optional<SubjectVersion> existing = state.versions(subject, false).stream()
+          Optional<SubjectVersion> existing = subjectNow.live().stream()
               .filter(version -> version.id() == knownId.getAsInt())
               .findFirst();
           if (existing.isPresent()) {
             return toRegistered(existing.get());
           }
         }
-        List<String> problems = incompatibilities(subject, parsed.schema(), null);
+        List<String> problems = incompatibilities(subject, parsed.schema(), subjectNow.live());
         if (!problems.isEmpty()) {
           throw RegistryException.incompatible(subject, problems);
         }
@@ -67,16 +74,19 @@ public final class SchemaRegistry {
           String claim = UUID.randomUUID().toString();
           log.append(new IdClaim(id, claim, parsed.definition()));
           if (!state.idClaimWon(id, claim)) {
+            LOG.debug("Lost the claim on id {} (attempt {}); retrying", id, attempt + 1);
             continue;
           }
           parsedById.putIfAbsent(id, parsed.schema());
         }
-        int version = state.nextVersion(subject);
+        int version = subjectNow.nextVersion();
         String claim = UUID.randomUUID().toString();
         log.append(new VersionClaim(subject, version, claim, id));
         if (state.versionClaimWon(subject, version, claim)) {
           return new RegisteredSchema(subject, version, id, state.schema(id).orElseThrow());
         }
+        LOG.debug("Lost the claim on {} version {} (attempt {}); retrying", subject, version,
+            attempt + 1);
       }
       throw RegistryException.storeError("Register schema operation failed while writing to the"
           + " Kafka store: too many concurrent writers", null);
@@ -213,14 +223,14 @@ public final class SchemaRegistry {
   public List<String> checkCompatibility(String subject, VersionSpec spec, SchemaRequest request) {
     AvroSchemas.Parsed parsed = parse(request);
     if (spec == null) {
-      return incompatibilities(subject, parsed.schema(), null);
+      return incompatibilities(subject, parsed.schema(), state.versions(subject, false));
     }
     List<SubjectVersion> live = state.versions(subject, false);
     if (spec.latest()) {
       if (live.isEmpty()) {
         return List.of();
       }
-      return incompatibilities(subject, parsed.schema(), live.get(live.size() - 1));
+      return incompatibilities(subject, parsed.schema(), List.of(live.get(live.size() - 1)));
     }
     if (state.versions(subject, true).isEmpty()) {
       throw RegistryException.subjectNotFound(subject);
@@ -230,12 +240,12 @@ public final class SchemaRegistry {
         .filter(version -> version.version() == number)
         .findFirst()
         .orElseThrow(() -> RegistryException.versionNotFound(number));
-    return incompatibilities(subject, parsed.schema(), against);
+    return incompatibilities(subject, parsed.schema(), List.of(against));
   }
 
-  private List<String> incompatibilities(String subject, Schema candidate, SubjectVersion only) {
+  private List<String> incompatibilities(String subject, Schema candidate,
+      List<SubjectVersion> previous) {
     CompatibilityLevel level = state.effectiveLevel(subject);
-    List<SubjectVersion> previous = only != null ? List.of(only) : state.versions(subject, false);
     List<Schema> schemas = previous.stream().map(version -> parsedSchema(version.id())).toList();
     return CompatibilityChecker.incompatibilities(level, candidate, schemas);
   }
@@ -282,6 +292,17 @@ public final class SchemaRegistry {
   }
 
   // ---- helpers ----
+
+  /** After losing a claim, wait a little at random so that the winner's next write gets through. */
+  private static void backOff(int attempt) {
+    long bound = Math.min(200, 5L << Math.min(attempt, 6));
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(bound + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw RegistryException.storeError("Interrupted while registering", e);
+    }
+  }
 
   private AvroSchemas.Parsed parse(SchemaRequest request) {
     if (request == null) {

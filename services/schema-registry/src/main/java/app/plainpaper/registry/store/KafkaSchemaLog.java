@@ -133,7 +133,7 @@ public final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
             throw e;
           }
         }
-        existing = describeTopic(timeout);
+        existing = awaitTopic(timeout);
       }
       int partitions = existing.orElseThrow(() -> new IllegalStateException(
           "Schema store topic '" + properties.topic() + "' could not be created")).partitions().size();
@@ -156,6 +156,18 @@ public final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
       throw new IllegalStateException("Cannot prepare schema store topic '" + properties.topic()
           + "': " + e.getMessage(), e);
     }
+  }
+
+  // A new topic can take a moment to appear in the metadata that describeTopics reads.
+  private Optional<TopicDescription> awaitTopic(Duration timeout)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Optional<TopicDescription> topic = describeTopic(timeout);
+    while (topic.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      topic = describeTopic(timeout);
+    }
+    return topic;
   }
 
   private Optional<TopicDescription> describeTopic(Duration timeout)

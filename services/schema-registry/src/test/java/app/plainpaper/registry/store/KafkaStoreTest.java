@@ -158,7 +158,7 @@ class KafkaStoreTest {
         }
         go.countDown();
         for (Future<?> future : work) {
-          future.get(2, TimeUnit.MINUTES);
+          future.get(3, TimeUnit.MINUTES);
         }
       } finally {
         pool.shutdownNow();
@@ -208,7 +208,7 @@ class KafkaStoreTest {
         go.countDown();
         Map<Integer, Set<Integer>> idsBySchema = new LinkedHashMap<>();
         for (Future<int[]> future : work) {
-          int[] result = future.get(2, TimeUnit.MINUTES);
+          int[] result = future.get(3, TimeUnit.MINUTES);
           idsBySchema.computeIfAbsent(result[0], k -> new HashSet<>()).add(result[1]);
         }
 
