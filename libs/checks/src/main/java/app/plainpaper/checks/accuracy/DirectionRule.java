@@ -1,0 +1,184 @@
+package app.plainpaper.checks.accuracy;
+
+import app.plainpaper.checks.CheckContext;
+import app.plainpaper.checks.CheckFinding;
+import app.plainpaper.checks.DraftSentence;
+import app.plainpaper.checks.Rule;
+import app.plainpaper.checks.alignment.SourceIndex;
+import app.plainpaper.checks.policy.PhraseMatch;
+import app.plainpaper.checks.policy.RulePolicy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Direction of change (increase/decrease, better/worse). Each direction word in a draft sentence is compared
+ * with the direction words of the aligned source sentences that are about the same thing (share a content
+ * word nearby). If all of those go the other way, the draft has reversed the finding.
+ */
+public final class DirectionRule implements Rule {
+
+    public static final String ID = "accuracy.direction";
+
+    enum Axis { AMOUNT, QUALITY }
+
+    record Move(Axis axis, boolean up, boolean negated, PhraseMatch word, Set<String> about) {
+    }
+
+    @Override
+    public List<String> ruleIds() {
+        return List.of(ID);
+    }
+
+    @Override
+    public Map<String, List<String>> requiredLists() {
+        return Map.of(ID, List.of("up", "down", "better", "worse", "neutral", "negators", "notAbout"));
+    }
+
+    @Override
+    public void check(CheckContext ctx, List<CheckFinding> out) {
+        if (!ctx.enabled(ID)) {
+            return;
+        }
+        RulePolicy rule = ctx.rule(ID);
+        double minAlignment = rule.number("minAlignment", 0.3);
+        int maxSources = (int) rule.number("maxSourceSentences", 2);
+        Set<String> notAbout = new HashSet<>();
+        rule.list("notAbout").entries().forEach(w -> notAbout.add(app.plainpaper.checks.alignment.Stems.of(w)));
+        List<app.plainpaper.checks.alignment.SourceSentence> all = ctx.sourceIndex().sentences();
+        List<List<Move>> sourceMoves = all.stream().map(s -> moves(rule, ctx.sourceIndex(), s.text(), notAbout)).toList();
+        int minShared = (int) rule.number("minSharedContext", 1);
+        int minSharedUnaligned = (int) rule.number("minSharedContextUnaligned", 2);
+        double fallbackAlignment = rule.number("fallbackMinAlignment", 0);
+        for (DraftSentence ds : ctx.sentences()) {
+            List<Move> draft = moves(rule, ctx.sourceIndex(), ds.text(), notAbout);
+            if (draft.isEmpty()) {
+                continue;
+            }
+            Map<Integer, Double> alignment = new java.util.HashMap<>();
+            ctx.aligned(ds).stream().limit(maxSources).forEach(a -> alignment.put(a.sentence().index(), a.score()));
+            for (Move d : draft) {
+                Move opposite = null;
+                String where = null;
+                int oppositeShared = 0;
+                boolean agreed = false;
+                for (int i = 0; i < all.size() && !agreed; i++) {
+                    boolean aligned = alignment.getOrDefault(all.get(i).index(), 0.0) >= minAlignment;
+                    int needed = aligned ? minShared : minSharedUnaligned;
+                    for (Move s : sourceMoves.get(i)) {
+                        int shared = shared(d.about(), s.about());
+                        if (s.axis() != d.axis() || s.negated() != d.negated() || shared < needed) {
+                            continue;
+                        }
+                        if (s.up() == d.up()) {
+                            agreed = true;
+                            break;
+                        }
+                        if (shared > oppositeShared) {
+                            opposite = s;
+                            oppositeShared = shared;
+                            where = all.get(i).text();
+                        }
+                    }
+                }
+                if (!agreed && opposite == null && fallbackAlignment > 0) {
+                    // no source statement shares this one's words: fall back to the best-aligned sentence
+                    var best = ctx.aligned(ds).stream().findFirst().filter(a -> a.score() >= fallbackAlignment);
+                    if (best.isPresent()) {
+                        List<Move> sm = sourceMoves.get(all.indexOf(best.get().sentence()));
+                        List<Move> sameAxis = sm.stream().filter(x -> x.axis() == d.axis() && x.negated() == d.negated()).toList();
+                        if (!sameAxis.isEmpty() && sameAxis.stream().noneMatch(x -> x.up() == d.up())) {
+                            opposite = sameAxis.get(0);
+                            where = best.get().sentence().text();
+                        }
+                    }
+                }
+                if (!agreed && opposite != null) {
+                    out.add(ctx.finding(ID, Map.of("draft", d.word().text(), "source", opposite.word().text()),
+                            ds.section(), ds.start() + d.word().start(), ds.start() + d.word().end(), List.of(where)));
+                    break; // one finding per sentence is enough
+                }
+            }
+        }
+    }
+
+    /** A change the source states plainly ("reduced pain") that the draft negates ("did not reduce pain"), or the reverse. */
+    record NegatedMove(Move draft, Move source, String sourceSentence) {
+    }
+
+    static java.util.Optional<NegatedMove> negatedMove(CheckContext ctx, DraftSentence ds) {
+        if (ctx.policy().find(ID).isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        RulePolicy rule = ctx.rule(ID);
+        Set<String> notAbout = new HashSet<>();
+        rule.list("notAbout").entries().forEach(w -> notAbout.add(app.plainpaper.checks.alignment.Stems.of(w)));
+        double minAlignment = rule.number("minAlignment", 0.3);
+        int minShared = (int) rule.number("minSharedContext", 1);
+        int minSharedUnaligned = (int) rule.number("minSharedContextUnaligned", 2);
+        Map<Integer, Double> alignment = new java.util.HashMap<>();
+        ctx.aligned(ds).forEach(a -> alignment.put(a.sentence().index(), a.score()));
+        List<Move> draft = moves(rule, ctx.sourceIndex(), ds.text(), notAbout);
+        for (Move d : draft) {
+            NegatedMove found = null;
+            boolean agreed = false;
+            for (app.plainpaper.checks.alignment.SourceSentence s : ctx.sourceIndex().sentences()) {
+                int needed = alignment.getOrDefault(s.index(), 0.0) >= minAlignment ? minShared : minSharedUnaligned;
+                for (Move m : moves(rule, ctx.sourceIndex(), s.text(), notAbout)) {
+                    if (m.axis() != d.axis() || m.up() != d.up() || shared(d.about(), m.about()) < needed) {
+                        continue;
+                    }
+                    if (m.negated() == d.negated()) {
+                        agreed = true;
+                    } else if (found == null) {
+                        found = new NegatedMove(d, m, s.text());
+                    }
+                }
+            }
+            if (!agreed && found != null) {
+                return java.util.Optional.of(found);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static int shared(Set<String> a, Set<String> b) {
+        int n = 0;
+        for (String x : a) {
+            if (b.contains(x)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Direction words that are not negated or neutral, each with the content stems around it (what moved). */
+    static List<Move> moves(RulePolicy rule, SourceIndex index, String text, Set<String> notAbout) {
+        List<PhraseMatch> neutral = rule.list("neutral").find(text);
+        List<PhraseMatch> negators = rule.list("negators").find(text);
+        int window = (int) rule.number("negationWindow", 3);
+        int around = (int) rule.number("contextWords", 3);
+        List<PhraseMatch> allDirectionWords = new ArrayList<>();
+        for (String list : List.of("up", "down", "better", "worse")) {
+            allDirectionWords.addAll(rule.list(list).find(text));
+        }
+        Set<String> directionStems = new HashSet<>();
+        allDirectionWords.forEach(m -> directionStems.addAll(index.stemsOf(m.text())));
+        List<Move> out = new ArrayList<>();
+        for (String list : List.of("up", "down", "better", "worse")) {
+            Axis axis = list.equals("up") || list.equals("down") ? Axis.AMOUNT : Axis.QUALITY;
+            boolean up = list.equals("up") || list.equals("better");
+            for (PhraseMatch m : Scope.without(rule.list(list).find(text), neutral)) {
+                boolean negated = Scope.negated(text, m.start(), negators, window);
+                Set<String> about = new HashSet<>(index.stemsOf(Scope.wordsAround(text, m.start(), m.end(), around)));
+                about.removeAll(directionStems);
+                about.removeAll(notAbout);
+                out.add(new Move(axis, up, negated, m, about));
+            }
+        }
+        return out;
+    }
+}

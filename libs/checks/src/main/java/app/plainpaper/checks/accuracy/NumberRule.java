@@ -1,0 +1,276 @@
+package app.plainpaper.checks.accuracy;
+
+import app.plainpaper.checks.CheckContext;
+import app.plainpaper.checks.CheckFinding;
+import app.plainpaper.checks.DraftSentence;
+import app.plainpaper.checks.Rule;
+import app.plainpaper.checks.alignment.ScoredSentence;
+import app.plainpaper.checks.alignment.SourceSentence;
+import app.plainpaper.checks.policy.PhraseMatch;
+import app.plainpaper.checks.policy.RulePolicy;
+import app.plainpaper.text.NumberMention;
+import app.plainpaper.text.NumberMention.Kind;
+import app.plainpaper.text.Numbers;
+import app.plainpaper.text.Token;
+import app.plainpaper.text.Words;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Numbers in the draft against the source. A number the source states somewhere is fine; one that gives
+ * another value for a quantity an aligned source sentence states (same kind, unit and context words) is a
+ * contradiction; anything else is unverified, for an editor to confirm.
+ */
+public final class NumberRule implements Rule {
+
+    public static final String CONTRADICTED = "accuracy.number.contradicted";
+    public static final String UNVERIFIED = "accuracy.number.unverified";
+
+    private static final Set<String> PEOPLE = Set.of("patients", "participants", "people", "individuals", "adults",
+            "subjects", "persons", "volunteers", "men", "women");
+    private static final Set<String> STUDIES = Set.of("studies", "trials", "rcts", "reviews");
+
+    @Override
+    public List<String> ruleIds() {
+        return List.of(CONTRADICTED, UNVERIFIED);
+    }
+
+    @Override
+    public Map<String, List<String>> requiredLists() {
+        return Map.of(UNVERIFIED, List.of("approximators"));
+    }
+
+    @Override
+    public void check(CheckContext ctx, List<CheckFinding> out) {
+        RulePolicy contradicted = ctx.rule(CONTRADICTED);
+        RulePolicy unverified = ctx.rule(UNVERIFIED);
+        List<NumberMention> sourceNumbers = ctx.sourceIndex().allNumbers();
+        for (DraftSentence ds : ctx.sentences()) {
+            List<NumberMention> mentions = Numbers.find(ds.text());
+            if (mentions.isEmpty()) {
+                continue;
+            }
+            List<PhraseMatch> approximators = unverified.list("approximators").find(ds.text());
+            for (NumberMention m : mentions) {
+                if (sourceNumbers.stream().anyMatch(s -> sameValue(m, s, 0) && compatibleUnits(m, s))) {
+                    continue;
+                }
+                boolean approximate = isApproximate(ds.text(), m, approximators) || m.raw().matches("(?i).*\\b(thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)$");
+                if (approximate && sourceNumbers.stream().anyMatch(
+                        s -> sameValue(m, s, unverified.number("approximateTolerance", 0.1)) && compatibleUnits(m, s))) {
+                    continue;
+                }
+                Contradiction c = null;
+                boolean fraction = m.raw().matches("(?i).*\\b(thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)$");
+                if (ctx.enabled(CONTRADICTED) && !fraction && canContradict(m) && !inRange(ds.text(), m, mentions)) {
+                    c = findContradiction(ctx, contradicted, ds, m, mentions,
+                            approximate ? contradicted.number("approximateMargin", 0.25) : 0);
+                }
+                int start = ds.start() + m.start();
+                int end = ds.start() + m.end();
+                if (c != null) {
+                    out.add(ctx.finding(CONTRADICTED, Map.of("draft", m.raw(), "source", "\"" + c.source.raw() + "\""),
+                            ds.section(), start, end, List.of(c.sentence.text())));
+                } else if (ctx.enabled(UNVERIFIED)) {
+                    out.add(ctx.finding(UNVERIFIED, Map.of("draft", m.raw()), ds.section(), start, end, List.of()));
+                }
+            }
+        }
+    }
+
+    /** Part of a range ("54 to 74 participants"): usually the writer's summary of several figures. */
+    private static boolean inRange(String sentence, NumberMention m, List<NumberMention> all) {
+        for (NumberMention o : all) {
+            if (o == m) {
+                continue;
+            }
+            String between = o.end() <= m.start() ? sentence.substring(o.end(), m.start())
+                    : m.end() <= o.start() ? sentence.substring(m.end(), o.start()) : null;
+            if (between != null && between.matches("\\s*(?:-|\u2013|to|and)\\s*")
+                    && (o.end() <= m.start() ? sentence.substring(0, o.start()) : sentence.substring(0, m.start()))
+                    .matches("(?is).*\\b(?:from|between|ranged?|ranging|aged)\\s*$")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record Contradiction(SourceSentence sentence, NumberMention source, int overlap, double score) {
+    }
+
+    private static boolean canContradict(NumberMention m) {
+        if (m.kind() == Kind.DATE || m.kind() == Kind.YEAR) {
+            return false; // search dates and the like are only unverified
+        }
+        return m.unit() == null || !m.unit().startsWith("per "); // natural frequencies are derived, not quoted
+    }
+
+    private Contradiction findContradiction(CheckContext ctx, RulePolicy policy, DraftSentence ds, NumberMention m,
+                                            List<NumberMention> sameSentence, double margin) {
+        double minAlignment = policy.number("minAlignment", 0.2);
+        int window = (int) policy.number("contextWindow", 6);
+        double strongAlignment = policy.number("strongAlignment", 0.4);
+        Set<String> draftContext = context(ctx, ds.text(), m, window);
+        Contradiction best = null;
+        Map<SourceSentence, Double> alignment = new java.util.HashMap<>();
+        ctx.aligned(ds).forEach(a -> alignment.put(a.sentence(), a.score()));
+        // any source sentence may hold the figure: context words around the numbers decide
+        for (SourceSentence s : ctx.sourceIndex().sentences()) {
+            double score = alignment.getOrDefault(s, 0.0);
+            for (NumberMention candidate : s.numbers()) {
+                if (!sameQuantity(m, candidate)) {
+                    continue;
+                }
+                // an approximate figure ("about 30") contradicts only a clearly different one
+                if (margin > 0 && Math.abs(m.value() - candidate.value()) <= margin * Math.abs(candidate.value())) {
+                    continue;
+                }
+                // the draft gives this source figure elsewhere in the sentence: not the same quantity
+                if (sameSentence.stream().anyMatch(o -> o != m && sameValue(o, candidate, 0))) {
+                    continue;
+                }
+                Set<String> sourceContext = context(ctx, s.text(), candidate, window);
+                int overlap = 0;
+                for (String w : draftContext) {
+                    if (sourceContext.contains(w)) {
+                        overlap++;
+                    }
+                }
+                int needed = m.unit() != null && (m.kind() == Kind.COUNT || m.kind() == Kind.DOSE || m.kind() == Kind.DURATION)
+                        ? (int) policy.number("minContextOverlapWithUnit", 1)
+                        : (int) policy.number("minContextOverlap", 2);
+                if (score < minAlignment) {
+                    needed++; // outside the aligned sentences the context must say more
+                } else if (score >= strongAlignment) {
+                    needed = Math.max(1, needed - 1); // a close paraphrase of this sentence
+                }
+                if (overlap < needed) {
+                    continue;
+                }
+                if (best == null || overlap > best.overlap || overlap == best.overlap && score > best.score) {
+                    best = new Contradiction(s, candidate, overlap, score);
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Content stems near the number, without other numbers. */
+    private static Set<String> context(CheckContext ctx, String sentence, NumberMention m, int window) {
+        List<Token> tokens = Words.tokens(sentence);
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.end() > m.start() && t.start() < m.end()) {
+                if (first < 0) {
+                    first = i;
+                }
+                last = i;
+            }
+        }
+        if (first < 0) {
+            return Set.of();
+        }
+        StringBuilder around = new StringBuilder();
+        for (int i = Math.max(0, first - window); i <= Math.min(tokens.size() - 1, last + window); i++) {
+            if (i >= first && i <= last) {
+                continue;
+            }
+            Token t = tokens.get(i);
+            if (t.hasLetter() && !t.text().chars().anyMatch(Character::isDigit)) {
+                around.append(t.text()).append(' ');
+            }
+        }
+        Set<String> out = new HashSet<>(ctx.sourceIndex().stemsOf(around.toString()));
+        // the other counts in the sentence identify the statement too ("10 studies, 813 participants")
+        for (NumberMention other : Numbers.find(sentence)) {
+            if (other.start() != m.start() && other.kind() == Kind.COUNT) {
+                out.add("#" + other.value());
+            }
+        }
+        if (m.unit() != null) {
+            out.removeAll(ctx.sourceIndex().stemsOf(m.unit()));
+        }
+        return out;
+    }
+
+    private static boolean isApproximate(String sentence, NumberMention m, List<PhraseMatch> approximators) {
+        for (PhraseMatch a : approximators) {
+            if (a.end() <= m.start() && sentence.substring(a.end(), m.start()).isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean sameQuantity(NumberMention a, NumberMention b) {
+        if (a.kind() != b.kind() || b.kind() == Kind.DATE || b.kind() == Kind.YEAR) {
+            return false;
+        }
+        return Objects.equals(unitClass(a.unit()), unitClass(b.unit()));
+    }
+
+    private static String unitClass(String unit) {
+        if (unit == null) {
+            return null;
+        }
+        if (PEOPLE.contains(unit)) {
+            return "people";
+        }
+        if (STUDIES.contains(unit)) {
+            return "studies";
+        }
+        return unit;
+    }
+
+    static boolean compatibleUnits(NumberMention a, NumberMention b) {
+        if (a.unit() == null || b.unit() == null) {
+            return true;
+        }
+        return Objects.equals(unitClass(a.unit()), unitClass(b.unit())) || asPercent(a) != null && asPercent(b) != null;
+    }
+
+    /** The value as a percentage where the mention is one (50%, 5 in 10), else null. */
+    private static Double asPercent(NumberMention m) {
+        if ("%".equals(m.unit())) {
+            return m.value();
+        }
+        if (m.unit() != null && m.unit().startsWith("per ")) {
+            return m.value() * 100.0 / Double.parseDouble(m.unit().substring(4));
+        }
+        return null;
+    }
+
+    /**
+     * Whether the source value is what the draft wrote, allowing for the draft rounding it to its own
+     * precision (58 for 58.4), or within a relative tolerance for approximate figures.
+     */
+    static boolean sameValue(NumberMention draft, NumberMention source, double relativeTolerance) {
+        double d = draft.value();
+        double s = source.value();
+        Double dp = asPercent(draft);
+        Double sp = asPercent(source);
+        if (dp != null && sp != null && !Objects.equals(draft.unit(), source.unit())) {
+            d = dp;
+            s = sp;
+        }
+        double tolerance = Math.pow(10, -decimals(draft.raw()));
+        if (dp != null && sp != null && !Objects.equals(draft.unit(), source.unit())) {
+            tolerance = Math.max(tolerance, 1.0);
+        }
+        if (Math.abs(d - s) < tolerance - 1e-9 || Math.abs(d - s) < 1e-9) {
+            return true;
+        }
+        return relativeTolerance > 0 && Math.abs(d - s) <= relativeTolerance * Math.abs(s);
+    }
+
+    private static int decimals(String raw) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d*\\.(\\d+)").matcher(raw);
+        return m.find() ? m.group(1).length() : 0;
+    }
+}
