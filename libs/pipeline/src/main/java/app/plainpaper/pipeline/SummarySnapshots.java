@@ -1,5 +1,6 @@
 package app.plainpaper.pipeline;
 
+import app.plainpaper.events.EventType;
 import app.plainpaper.events.SummaryEvent;
 
 import java.util.Map;
@@ -9,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The newest known state of each summary. Events can arrive out of order across topics, so one is applied only when
- * its sequence is higher than what is held; events that only add history (a refused decision) carry the sequence they
- * were judged against and never replace the state.
+ * its sequence is higher than what is held. Events that only add history (a refused decision) carry the sequence of
+ * the state they were judged against: one stands in for that state until the state's own event arrives, and never
+ * replaces it. So once every event has arrived, the result does not depend on the order they came in.
  */
 public class SummarySnapshots {
 
@@ -26,13 +28,24 @@ public class SummarySnapshots {
         }
         boolean[] applied = {false};
         latest.compute(event.getSummaryId(), (id, held) -> {
-            if (held == null || event.getSequence() > held.getSequence()) {
+            if (held == null || supersedes(event, held)) {
                 applied[0] = true;
                 return event;
             }
             return held;
         });
         return applied[0];
+    }
+
+    static boolean supersedes(SummaryEvent event, SummaryEvent held) {
+        if (event.getSequence() != held.getSequence()) {
+            return event.getSequence() > held.getSequence();
+        }
+        return onlyAddsHistory(held) && !onlyAddsHistory(event);
+    }
+
+    private static boolean onlyAddsHistory(SummaryEvent event) {
+        return event.getType() == EventType.DECISION_REFUSED;
     }
 
     public Optional<SummaryEvent> current(String summaryId) {

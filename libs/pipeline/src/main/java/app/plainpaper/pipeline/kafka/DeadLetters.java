@@ -1,6 +1,7 @@
 package app.plainpaper.pipeline.kafka;
 
 import app.plainpaper.pipeline.Topics;
+import app.plainpaper.pipeline.UnprocessableEvent;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.kafka.core.KafkaOperations;
@@ -9,7 +10,11 @@ import org.springframework.kafka.listener.ListenerExecutionFailedException;
 
 import java.nio.charset.StandardCharsets;
 
-/** Sends what a consumer cannot process to its own dead-letter topic, with a plain reason in the headers. */
+/**
+ * Sends what a consumer cannot process to its own dead-letter topic, {@code <service>.dlt}, with a plain reason in
+ * the headers. The record keeps its key, its headers and (for a record that could not be deserialized) its original
+ * bytes; spring-kafka's {@code kafka_dlt-*} headers add where it came from and the exception.
+ */
 public final class DeadLetters {
 
     /** Plain-language reason; spring-kafka's own kafka_dlt-* headers carry the exception details. */
@@ -31,12 +36,16 @@ public final class DeadLetters {
         return recoverer;
     }
 
-    static String reason(Throwable exception) {
+    /**
+     * The root cause's type and message, or the {@link UnprocessableEvent}'s if there is one on the way: that
+     * message was written for people.
+     */
+    public static String reason(Throwable exception) {
         Throwable cause = exception;
         while (cause instanceof ListenerExecutionFailedException && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        while (cause.getCause() != null && !(cause instanceof app.plainpaper.pipeline.UnprocessableEvent)) {
+        while (cause.getCause() != null && cause.getCause() != cause && !(cause instanceof UnprocessableEvent)) {
             cause = cause.getCause();
         }
         String message = cause.getMessage();

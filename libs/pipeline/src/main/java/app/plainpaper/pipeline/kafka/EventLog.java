@@ -4,6 +4,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.support.KafkaUtils;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,14 +18,22 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Reads topics from their start to their current end (committed records only). Read models and stages rebuild their
- * state this way on start: Kafka is the system of record.
+ * Reads topics from their start to their current end (committed records only: records of aborted or still open
+ * transactions are never seen). Read models and stages rebuild their state this way on start: Kafka is the system
+ * of record. Tombstones and unreadable records are skipped.
  */
 public final class EventLog {
+
+    private static final Logger log = LoggerFactory.getLogger(EventLog.class);
 
     private EventLog() {
     }
 
+    /**
+     * @param consumerConfig a consumer configuration (its group id is dropped: nothing is committed)
+     * @return how many records went to {@code sink}
+     * @throws IllegalStateException when the topics cannot be read to their end within {@code timeout}
+     */
     public static long replay(Map<String, Object> consumerConfig, Collection<String> topics, Duration timeout,
             Consumer<ConsumerRecord<Object, Object>> sink) {
         Map<String, Object> config = new HashMap<>(consumerConfig);
@@ -55,6 +66,10 @@ public final class EventLog {
                     if (record.value() != null) {
                         sink.accept(record);
                         count++;
+                    } else if (record.headers().lastHeader(KafkaUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
+                        // A poison record: its consumer dead-lettered it when it came; state cannot come from it.
+                        log.warn("Skipped unreadable record {}-{}@{} while replaying", record.topic(), record.partition(),
+                                record.offset());
                     }
                 }
             }
