@@ -1,0 +1,53 @@
+package app.plainpaper.publishingservice.kafka;
+
+import app.plainpaper.events.SummaryEvent;
+import app.plainpaper.pipeline.EventSuccession;
+import app.plainpaper.pipeline.HandledInputs;
+import app.plainpaper.pipeline.Topics;
+import app.plainpaper.pipeline.kafka.EventLog;
+import app.plainpaper.publishingservice.site.LiveSite;
+import app.plainpaper.publishingservice.site.SiteServer;
+import app.plainpaper.site.content.SiteSettings;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+@Configuration(proxyBeanMethods = false)
+class PublishingConfiguration {
+
+    /** Rebuilt from the published events on start, then rendered once, so the site always matches the log. */
+    @Bean
+    LiveSite liveSite(ConsumerFactory<?, ?> consumers, @Value("${plainpaper.site.base-url}") String baseUrl,
+            @Value("${plainpaper.site.contact-email}") String contactEmail, @Value("${plainpaper.data-dir}") Path dataDir,
+            @Value("${plainpaper.disclaimer.version}") String disclaimerVersion) {
+        SiteSettings defaults = SiteSettings.defaults(baseUrl, contactEmail);
+        SiteSettings settings = new SiteSettings(defaults.baseUrl(), defaults.siteName(), defaults.tagline(),
+                defaults.description(), defaults.contactEmail(), defaults.pageSize(), defaults.homeLatestCount(),
+                defaults.feedSize(), defaults.zone(), defaults.launchYear(), disclaimerVersion);
+        var site = new LiveSite(settings, dataDir.resolve("site"));
+        EventLog.replay(consumers.getConfigurationProperties(), List.of(Topics.PUBLISHED), Duration.ofSeconds(60), record -> {
+            if (record.value() instanceof SummaryEvent event) {
+                site.remember(event);
+            }
+        });
+        site.render();
+        return site;
+    }
+
+    @Bean
+    SiteServer siteServer(LiveSite site, @Value("${plainpaper.site.port}") int port) {
+        return new SiteServer(site.siteRoot(), port);
+    }
+
+    @Bean
+    PublishingListener publishingListener(LiveSite site, ConsumerFactory<?, ?> consumers, EventSuccession succession,
+            KafkaTemplate<Object, Object> kafka) {
+        return new PublishingListener(site, HandledInputs.rebuiltFrom(consumers, List.of(Topics.PUBLISHED)), succession, kafka);
+    }
+}
