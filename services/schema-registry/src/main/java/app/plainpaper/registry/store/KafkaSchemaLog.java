@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -46,6 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaSchemaLog.class);
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
 
   private final RegistryState state;
   private final RegistryProperties properties;
@@ -71,9 +73,14 @@ public final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
     this.consumer = new KafkaConsumer<>(consumerConfigFrom(consumerConfig));
   }
 
+  // Unique per instance, so several registries in one JVM (tests) do not clash in JMX.
+  private static String clientId(String role) {
+    return "plainpaper-schema-registry-" + role + "-" + INSTANCES.incrementAndGet();
+  }
+
   private static Map<String, Object> adminConfigFrom(Map<String, Object> base) {
     Map<String, Object> config = new HashMap<>(base);
-    config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "plainpaper-schema-registry-admin");
+    config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, clientId("admin"));
     return config;
   }
 
@@ -86,7 +93,7 @@ public final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
     config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-    config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "plainpaper-schema-registry-producer");
+    config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, clientId("writer"));
     return config;
   }
 
@@ -99,7 +106,7 @@ public final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "plainpaper-schema-registry-reader");
+    config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, clientId("reader"));
     return config;
   }
 

@@ -142,6 +142,17 @@ class RegistryApiTest {
     assertThat(client.get("/subjects/distinct-value/versions").text()).isEqualTo("[1,2]");
   }
 
+  @Test
+  void acceptsRecordNameSubjectsWithDots() {
+    int id = registered("app.plainpaper.Summary", SUMMARY_V1);
+
+    JsonNode latest = client.get("/subjects/app.plainpaper.Summary/versions/latest").json();
+    assertThat(latest.path("subject").asString()).isEqualTo("app.plainpaper.Summary");
+    assertThat(latest.path("id").asInt()).isEqualTo(id);
+    assertThat(client.get("/subjects").json()).extracting(JsonNode::asString)
+        .contains("app.plainpaper.Summary");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"application/vnd.schemaregistry.v1+json",
       "application/vnd.schemaregistry+json", "application/json", "application/octet-stream"})
@@ -166,6 +177,8 @@ class RegistryApiTest {
     assertError(client.post("/subjects/invalid-value/versions",
         "{\"schema\":\"syntax = \\\"proto3\\\";\",\"schemaType\":\"PROTOBUF\"}"), 422, 42201);
     assertError(client.post("/subjects/invalid-value/versions", "{\"schema\": "), 400, 400);
+    assertError(client.send("POST", "/subjects/invalid-value/versions", null, null), 400, 400);
+    assertError(client.post("/subjects/invalid-value/versions", "[\"schema\"]"), 400, 400);
     assertError(client.get("/subjects/invalid-value/versions"), 404, 40401);
   }
 
