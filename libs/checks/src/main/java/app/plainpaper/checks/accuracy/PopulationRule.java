@@ -51,7 +51,7 @@ public final class PopulationRule implements Rule {
         double minAlignment = rule.number("minAlignment", 0.25);
         for (DraftSentence ds : ctx.sentences()) {
             String text = ds.text();
-            List<PhraseMatch> people = human.find(text);
+            List<PhraseMatch> people = humans(text, human, animal);
             if (people.isEmpty() || animal.containsIn(text) || !rule.list("findingVerbs").containsIn(text)
                     || rule.list("futureHedges").containsIn(text)) {
                 continue;
@@ -63,7 +63,7 @@ public final class PopulationRule implements Rule {
                     break;
                 }
                 List<PhraseMatch> animals = animal.find(a.sentence().text());
-                if (!animals.isEmpty() && !human.containsIn(a.sentence().text())) {
+                if (!animals.isEmpty() && humans(a.sentence().text(), human, animal).isEmpty()) {
                     sourceWord = animals.get(0).text();
                     sourceSentence = a.sentence().text();
                 }
@@ -82,6 +82,13 @@ public final class PopulationRule implements Rule {
         }
     }
 
+    /** Human words, leaving out those that describe animals ("adult rats", "male mice"). */
+    static List<PhraseMatch> humans(String text, WordList human, WordList animal) {
+        List<PhraseMatch> animals = animal.find(text);
+        return human.find(text).stream().filter(h -> animals.stream().noneMatch(
+                a -> a.start() >= h.end() && text.substring(h.end(), a.start()).isBlank())).toList();
+    }
+
     /** Declared ANIMAL_OR_LAB, or (design unknown) a source that speaks of animals or cells and never of people. */
     static boolean isAnimalSource(CheckContext ctx, WordList human, WordList animal) {
         StudyDesign design = ctx.declaredDesign();
@@ -90,7 +97,7 @@ public final class PopulationRule implements Rule {
         }
         String text = ctx.sourceIndex().fullText();
         int animals = animal.find(text).size();
-        int people = human.find(text).size();
+        int people = humans(text, human, animal).size();
         return animals > 0 && animals >= 3 * people;
     }
 
