@@ -57,11 +57,23 @@ public final class RegistryClient {
   }
 
   public Reply send(String method, String path, String body, String contentType) {
+    return send(method, path, body, contentType, V1_JSON
+        + ", application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5");
+  }
+
+  /** GET with a chosen Accept header. */
+  public Reply getAccepting(String path, String accept) {
+    return send("GET", path, null, null, accept);
+  }
+
+  private Reply send(String method, String path, String body, String contentType, String accept) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
         .timeout(Duration.ofSeconds(120))
-        .header("Accept", V1_JSON + ", application/vnd.schemaregistry+json; qs=0.9,"
-            + " application/json; qs=0.5");
+        .header("Accept", accept);
     if (body == null) {
+      if (contentType != null) {
+        request.header("Content-Type", contentType);
+      }
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
       request.header("Content-Type", contentType)

@@ -85,6 +85,13 @@ class RegistryApiTest {
 
     assertThat(client.get("/mode").json().path("mode").asString()).isEqualTo("READWRITE");
     assertThat(client.get("/schemas/types").text()).isEqualTo("[\"AVRO\"]");
+
+    assertThat(client.getAccepting("/config", "application/json").contentType())
+        .startsWith("application/json");
+    assertThat(client.getAccepting("/config", "*/*").contentType())
+        .startsWith(RegistryClient.V1_JSON);
+    assertThat(client.getAccepting("/config", "application/vnd.schemaregistry+json").contentType())
+        .startsWith("application/vnd.schemaregistry+json");
   }
 
   @Test
