@@ -23,7 +23,7 @@ public final class AimExtractor {
             Pattern.compile("^(?:objectives?|aims?|purpose):?\\s*to\\s+(.+)", Pattern.CASE_INSENSITIVE),
             Pattern.compile("^to\\s+((?:determine|assess|investigate|evaluate|examine|compare|validate|report|present|"
                     + "document|clarify|describe|identify|analy[sz]e|explore|track|test)\\b.+)", Pattern.CASE_INSENSITIVE),
-            Pattern.compile("\\bthis (?:study|paper|article) (?:investigates|examines|explores|describes)\\s+(.+)",
+            Pattern.compile("\\bthis (?:study|paper|article) ((?:investigate|examine|explore|describe)s\\s+.+)",
                     Pattern.CASE_INSENSITIVE));
     private static final Pattern DEVOTED = Pattern.compile("\\bthis study was devoted to\\s+(.+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern HYPOTHESIS = Pattern.compile("\\bwe hypothesi[sz]ed that\\s+(.+)", Pattern.CASE_INSENSITIVE);
@@ -39,7 +39,10 @@ public final class AimExtractor {
             for (Pattern p : INFINITIVE) {
                 Matcher m = p.matcher(text);
                 if (m.find()) {
-                    return Optional.of(new Aim(Aim.Kind.INFINITIVE, clause(m.group(m.groupCount())), s.index()));
+                    // "this study investigates X" -> "investigate X", to follow "wanted to"
+                    String clause = clause(m.group(m.groupCount())).replaceFirst(
+                            "^(investigate|examine|explore|describe)s\\b", "$1");
+                    return Optional.of(new Aim(Aim.Kind.INFINITIVE, clause, s.index()));
                 }
             }
             Matcher devoted = DEVOTED.matcher(text);
@@ -62,6 +65,9 @@ public final class AimExtractor {
         int question = title.indexOf('?');
         if (question > 0) {
             String q = title.substring(title.lastIndexOf(':', question) + 1, question + 1).strip();
+            if (q.split("\\s+").length < 5) {
+                q = title.substring(0, question + 1).strip(); // "...: a causative link?" needs its first half
+            }
             return Optional.of(new Aim(Aim.Kind.QUESTION, q, -1));
         }
         return Optional.empty();

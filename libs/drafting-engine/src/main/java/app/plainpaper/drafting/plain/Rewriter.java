@@ -19,7 +19,8 @@ public final class Rewriter {
             "[,;]?\\s*\\b[pP]\\s*(?:trend)?\\s*[<=>≤≥]\\s*0?\\.\\d+", Pattern.CASE_INSENSITIVE);
     private static final Pattern CONNECTIVE = Pattern.compile("^(?:Moreover|Furthermore|In addition|Additionally|"
             + "Finally|Thus|Here|Overall|Lastly|Further|However|Instead|Also|Therefore|Hence|In conclusion|"
-            + "In summary|Consequently|Nevertheless|In contrast to other countries|Importantly|Interestingly),\\s+");
+            + "In summary|Consequently|Nevertheless|In contrast to other countries|Importantly|Interestingly|Currently|"
+            + "Recently|Geographically|Subjectively),\\s+");
     private static final Pattern CUT = Pattern.compile(",\\s+(?:including|such as|which|with the exception of|"
             + "as well as|resulting in|suggesting|indicating|demonstrating|whereby|albeit)\\b");
     private static final int LONG = 20;
@@ -49,6 +50,16 @@ public final class Rewriter {
             + "collected|analy[sz]ed|recruited|included|received|underwent|assessed|compared|followed|treated|"
             + "reviewed|conducted|performed|examined|searched|calculated|created|obtained|showed|found)\\b",
             Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern ANY_VERB = Pattern.compile("\\b(is|are|was|were|has|have|had|can|could|may|might|"
+            + "will|would|did|does|do|shows?|showed|shares?|supports?|provides?|predicts?|suggests?|indicates?|"
+            + "remains?|recover|recovers|correlates?|occurs?|affects?|helps?|highlights?|allows?|yields?|"
+            + "appears?|reveals?|reverses?|circulates?|responds?|diminishes?|\\w+ed)\\b", Pattern.CASE_INSENSITIVE);
+
+    /** Whether the text has something that works as a verb, so that a cut-down clause still says something. */
+    public static boolean hasVerb(String text) {
+        return ANY_VERB.matcher(text).find();
+    }
 
     /** Whether the text reads as a sentence rather than a heading-like fragment ("Retrospective analysis."). */
     public static boolean isSentence(String text) {
@@ -108,8 +119,9 @@ public final class Rewriter {
     /** "The cats recovered." becomes "the cats recovered" for use inside another sentence; abbreviations keep case. */
     public static String asClause(String sentence) {
         String s = sentence.strip().replaceAll("[.!?]+$", "");
-        if (s.length() > 1 && Character.isUpperCase(s.charAt(0)) && !Character.isUpperCase(s.charAt(1))
-                && !s.matches("^[A-Z][a-z]+ [A-Z].*")) {
+        String first = s.split("\\s+", 2)[0];
+        boolean name = first.matches(".*['’]s") || first.matches(".*\\d.*") || s.matches("^[A-Z][a-z]+ [A-Z].*");
+        if (s.length() > 1 && Character.isUpperCase(s.charAt(0)) && !Character.isUpperCase(s.charAt(1)) && !name) {
             s = Character.toLowerCase(s.charAt(0)) + s.substring(1);
         }
         return s;

@@ -73,6 +73,13 @@ public final class ImplicationWriter {
             String clause = Rewriter.asClause(Rewriter.thirdPerson(rewriter.tidy(s.text())));
             out.add(new ImplicationText(title, "The authors suggest that " + clause + "."));
         }
+        if (out.isEmpty()) {
+            // no sentence draws a lesson: report the authors' first conclusion as it stands
+            candidates.stream().filter(s -> Words.count(rewriter.tidy(s.text())) >= 6)
+                    .filter(s -> !hasDose(s.text()) && !ADVICE.matcher(s.text()).find()).findFirst()
+                    .ifPresent(s -> out.add(new ImplicationText("What the Authors Conclude", "The authors conclude that "
+                            + Rewriter.asClause(Rewriter.thirdPerson(rewriter.tidy(s.text()))) + ".")));
+        }
         String kind = switch (design) {
             case SYSTEMATIC_REVIEW -> "Pooled results from many studies give a broad view, but they are only as good "
                     + "as the studies included.";

@@ -30,6 +30,7 @@ public final class KeyFindingSelector {
             + "demonstrat\\w*|indicat\\w*|suggest\\w*|reverses|bypass\\w*|recover\\w*|diminish\\w*)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NOT_A_FINDING = Pattern.compile("\\b(may be limited|limitation|was used to|were used to|"
+            + "underwent randomi[sz]ation|were included in|were enrolled|were randomi[sz]ed|were recruited|funded by|"
             + "can be explored|we have provided|open-access app|website|further research|future research|"
             + "were calculated|was calculated|is important to)\\b", Pattern.CASE_INSENSITIVE);
 
@@ -37,6 +38,26 @@ public final class KeyFindingSelector {
 
     public KeyFindingSelector(Rewriter rewriter) {
         this.rewriter = rewriter;
+    }
+
+    /**
+     * Which finding to lead with: the first result stated in words rather than figures, else the first
+     * conclusion, else the first finding. Returns -1 when there are none.
+     */
+    public static int main(PaperText paper, List<KeyFindingText> findings) {
+        for (int i = 0; i < findings.size(); i++) {
+            AbstractSentence s = paper.sentence(findings.get(i).sources().get(0).index());
+            if (s.role() == SentenceRole.RESULTS && FINDING.matcher(s.text()).find()
+                    && Numbers.find(s.text()).size() <= 2 && !NOT_A_FINDING.matcher(s.text()).find()) {
+                return i;
+            }
+        }
+        for (int i = 0; i < findings.size(); i++) {
+            if (paper.sentence(findings.get(i).sources().get(0).index()).role() == SentenceRole.CONCLUSIONS) {
+                return i;
+            }
+        }
+        return findings.isEmpty() ? -1 : 0;
     }
 
     /** Up to three findings (four for long abstracts), in source order. */

@@ -75,8 +75,7 @@ public final class LimitationFinder {
         if (SINGLE_CENTRE.matcher(text).find()) {
             out.add("It was done at a single centre, so results may differ elsewhere.");
         }
-        if ((design == StudyDesign.NON_RANDOMISED_TRIAL || design == StudyDesign.COHORT)
-                && !COMPARISON.matcher(text).find()) {
+        if (design == StudyDesign.NON_RANDOMISED_TRIAL && !COMPARISON.matcher(text).find()) {
             out.add("There was no comparison group.");
         }
         return out;

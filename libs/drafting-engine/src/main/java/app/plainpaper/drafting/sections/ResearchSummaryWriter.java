@@ -62,7 +62,8 @@ public final class ResearchSummaryWriter {
             out.add(i == 0 ? "The key findings were that " + clause + "." : i == 1 ? "They also found that " + clause + "."
                     : Rewriter.finishSentence(f.text()));
         }
-        paper.withRole(SentenceRole.CONCLUSIONS).stream().filter(s -> !used.contains(s.index())).findFirst()
+        paper.withRole(SentenceRole.CONCLUSIONS).stream().filter(s -> !used.contains(s.index()))
+                .filter(s -> Words.count(rewriter.tidy(s.text())) >= 4).findFirst()
                 .ifPresent(s -> out.add("The authors conclude that "
                         + Rewriter.asClause(Rewriter.thirdPerson(rewriter.tidy(s.text()))) + "."));
         return String.join(" ", out).replaceAll("\\.\\.", ".");

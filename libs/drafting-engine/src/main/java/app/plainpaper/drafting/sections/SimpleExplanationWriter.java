@@ -52,14 +52,32 @@ public final class SimpleExplanationWriter {
             "interactive", "interactively", "radiation", "considered", "effectively", "characteristics",
             "characterized", "characterised", "understanding", "combination", "combinations", "reliably",
             "relatively", "eventually", "successfully", "significantly", "unusual", "uncommon",
-            "emergency", "ultimately", "society", "variation", "anybody", "everyday", "approximately"));
+            "emergency", "recovery", "ultimately", "society", "variation", "anybody", "everyday", "approximately"));
 
     private static final java.util.regex.Pattern PEOPLE = java.util.regex.Pattern.compile("\\b(patients|participants|"
             + "individuals|subjects|people|persons|adults|children|infants|adolescents|women|men|males|females|"
             + "volunteers|veterans|athletes|cases|controls|survivors|users|respondents|students|nurses|clinicians|"
             + "physicians|caregivers|families|informants)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
 
-    private record Line(String text, boolean optional, boolean fromSource) {
+    /** A sentence of the section; {@code prefix + clause} lines can be cut shorter when the section reads too hard. */
+    private record Line(String text, boolean optional, boolean fromSource, String prefix, String clause,
+                        boolean needVerb) {
+        Line(String text, boolean optional, boolean fromSource) {
+            this(text, optional, fromSource, null, null, false);
+        }
+
+        static Line framed(String prefix, String clause, int maxWords, boolean needVerb, boolean optional) {
+            return new Line(prefix + Rewriter.asClause(trim(clause, maxWords, needVerb)) + ".", optional, true,
+                    prefix, clause, needVerb);
+        }
+
+        Line shortened(int maxWords) {
+            if (clause == null) {
+                return this;
+            }
+            Line shorter = framed(prefix, clause, maxWords, needVerb, optional);
+            return shorter.text().length() < text.length() ? shorter : this;
+        }
     }
 
     private final Glossary glossary;
@@ -83,11 +101,16 @@ public final class SimpleExplanationWriter {
             lines.add(new Line("This is " + article(design.label()) + " " + design.label() + ".", false, false));
         }
         lines.add(aimLine(paper, aim, acronyms, used));
-        lines.add(new Line(whoTookPart(design, participants), false, false));
+        lines.add(new Line(acronyms.spellOut(whoTookPart(design, participants)), false, false));
         lines.add(new Line(whatWasDone(design, paper, participants), false, false));
         methodDetail(paper, participants, acronyms).ifPresent(l -> lines.add(l));
-        for (int i = 0; i < findings.size() && i < 2; i++) {
-            KeyFindingText f = findings.get(i);
+        List<KeyFindingText> ordered = new ArrayList<>(findings);
+        int main = KeyFindingSelector.main(paper, findings);
+        if (main > 0) {
+            ordered.add(0, ordered.remove(main));
+        }
+        for (int i = 0; i < ordered.size() && i < 2; i++) {
+            KeyFindingText f = ordered.get(i);
             used.add(f.sources().get(0).index());
             List<String> plain = rewriter.plain(f.sources().get(0).text(), acronyms);
             if (!plain.isEmpty()) {
@@ -96,15 +119,16 @@ public final class SimpleExplanationWriter {
             for (int p = 0; p < plain.size(); p++) {
                 String text = plain.get(p);
                 if (i == 0 && p == 0) {
-                    text = "The main result was that " + Rewriter.asClause(trim(text, 10)) + ".";
+                    lines.add(Line.framed("The main result was that ", text, 10, true, false));
+                } else {
+                    lines.add(new Line(text, true, true));
                 }
-                lines.add(new Line(text, i > 0 || p > 0, true));
             }
         }
         paper.withRole(SentenceRole.CONCLUSIONS).stream().filter(s -> !used.contains(s.index())).findFirst()
                 .ifPresent(s -> {
                     List<String> plain = rewriter.plain(s.text(), acronyms);
-                    if (!plain.isEmpty()) {
+                    if (!plain.isEmpty() && Words.count(plain.get(0)) >= 4) {
                         lines.add(new Line("The authors conclude that " + Rewriter.asClause(plain.get(0)) + ".",
                                 true, true));
                     }
@@ -144,6 +168,12 @@ public final class SimpleExplanationWriter {
             }
             kept.remove(drop);
         }
+        // Still too hard: cut the framed sentences shorter, a word limit at a time.
+        for (int max = 9; max >= 6 && Readability.of(render(kept)).fleschKincaidGrade() > TARGET_GRADE; max--) {
+            for (int i = 0; i < kept.size(); i++) {
+                kept.set(i, kept.get(i).shortened(max));
+            }
+        }
         // Core sentences that still repeat the source are shortened and framed in the engine's words.
         for (int i = 0; i < kept.size() && copies(kept, sources) > copyBudget(render(kept)); i++) {
             Line l = kept.get(i);
@@ -166,10 +196,10 @@ public final class SimpleExplanationWriter {
         Aim a = aim.get();
         used.add(a.sourceIndex());
         return switch (a.kind()) {
-            case INFINITIVE -> new Line("The researchers wanted to " + Rewriter.asClause(trim(firstOf(
-                    rewriter.plain(a.clause(), acronyms)), 11)) + ".", false, true);
-            case HYPOTHESIS -> new Line("The researchers expected that " + Rewriter.asClause(trim(firstOf(
-                    rewriter.plain(a.clause(), acronyms)), 11)) + ".", false, true);
+            case INFINITIVE -> Line.framed("The researchers wanted to ", firstOf(rewriter.plain(a.clause(), acronyms)),
+                    10, false, false);
+            case HYPOTHESIS -> Line.framed("The researchers expected that ",
+                    firstOf(rewriter.plain(a.clause(), acronyms)), 10, false, false);
             case QUESTION -> new Line("The study asked: " + Rewriter.asClause(acronyms.spellOut(a.clause()))
                     .replaceAll("\\?*$", "?"), false, false);
         };
@@ -184,7 +214,7 @@ public final class SimpleExplanationWriter {
             return "The abstract does not say who took part.";
         }
         Participants p = participants.get();
-        String who = trim(p.text().replaceAll("\\s*\\([^)]*\\)", ""), 9);
+        String who = trim(p.text().replaceAll("\\s*\\([^)]*\\)", ""), 9, false);
         if (!p.countStated()) {
             String species = Rewriter.asClause(who).replaceAll("\\b(rat|cat|dog|pig|monkey|rabbit|primate)$", "$1s")
                     .replaceAll("\\bmouse$", "mice");
@@ -277,14 +307,23 @@ public final class SimpleExplanationWriter {
     }
 
     private static final java.util.regex.Pattern BOUNDARY = java.util.regex.Pattern.compile(
-            ",\\s|\\s(?:with|in|for|after|between|among|including|by|because|than|when|during|on|at)\\s");
+            ":\\s|,\\s(?=(?:which|with|including|while|whereas|but|as|although|compared|resulting|despite|because|after|in|"
+                    + "for|by|where|when)\\b|\\w+ing\\b)|\\s(?:with|in|for|after|between|among|including|by|because|than|"
+                    + "when|during)\\s");
     private static final java.util.regex.Pattern INTRO = java.util.regex.Pattern.compile(
-            "^(?:To|In|Of|After|Among|At|For|With|Despite|Although|Compared|Across|Given|During|Since|From)\\b[^,]{3,90},\\s+");
+            "^(?:To|In|Of|After|Among|At|For|With|Despite|Although|Compared|Across|Given|During|Since|From|Out of|"
+                    + "Based on|Currently|Recently|Overall|Geographically)\\b[^,]{0,90},\\s+");
+    private static final java.util.regex.Pattern BAD_END = java.util.regex.Pattern.compile(
+            "\\b(?:still|now|also|then|only|the|a|an|of|to|is|are|was|were|be|been|and|or|that|its|their|linked|"
+                    + "associated|related|compared|combined|according|due|such|as|in|with|for|by|on|at|following)$",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
     private static final java.util.regex.Pattern REPORTING = java.util.regex.Pattern.compile(
             "^(?:.*?,\\s+)?(?:the researchers|we|this study|the study|their study|their analysis|results|the results|"
                     + "this|these data|these findings)\\s+(?:also\\s+)?(?:found|show|showed|shows|demonstrate|showing|"
                     + "demonstrated|revealed|observed|confirm|confirmed|challenge this assumption, showing|indicates?|"
-                    + "suggests?)\\s+that\\s+", java.util.regex.Pattern.CASE_INSENSITIVE);
+                    + "suggests?)\\s+that\\s+|^.{0,160}?\\b(?:suggest|suggests|indicate|indicates|show|shows|showed|"
+                    + "demonstrate|demonstrates|confirm|confirms|reveal|revealed|found)\\s+that\\s+",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** The substance of a finding: without "To achieve X, ..." openings or "The researchers found that". */
     static String core(String sentence) {
@@ -301,20 +340,38 @@ public final class SimpleExplanationWriter {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
+    private static final java.util.regex.Pattern LOOSE_BOUNDARY = java.util.regex.Pattern.compile(
+            ",\\s|\\s(?:that|which|where|while|but|with|in|for|after|between|among|by|on|at|to|from|during)\\s"
+                    + "|\\sand\\s(?=(?:the|a|an|this|these|their|its|it|they|there|was|were|is|are|has|had|may|can)\\b)");
+
     /** The clause cut at a natural boundary so that it keeps at most about {@code maxWords} words. */
     static String trim(String clause, int maxWords) {
+        return trim(clause, maxWords, true);
+    }
+
+    static String trim(String clause, int maxWords, boolean needVerb) {
         String c = clause.strip().replaceAll("[.!?]+$", "");
         if (Words.count(c) <= maxWords) {
             return c;
         }
-        java.util.regex.Matcher m = BOUNDARY.matcher(c);
-        while (m.find()) {
-            int words = Words.count(c.substring(0, m.start()));
-            if (words >= 7 && words <= maxWords + 6) {
-                return c.substring(0, m.start());
+        String fallback = c;
+        for (java.util.regex.Pattern boundary : List.of(BOUNDARY, LOOSE_BOUNDARY)) {
+            java.util.regex.Matcher m = boundary.matcher(c);
+            while (m.find()) {
+                String cut = c.substring(0, m.start());
+                int words = Words.count(cut);
+                if (words < Math.min(7, maxWords) || needVerb && !Rewriter.hasVerb(cut) || BAD_END.matcher(cut).find()) {
+                    continue;
+                }
+                if (words <= maxWords + 5) {
+                    return cut;
+                }
+                if (cut.length() < fallback.length()) {
+                    fallback = cut; // too long still, but the shortest sound cut there is
+                }
             }
         }
-        return c;
+        return fallback;
     }
 
     private static int sentenceCount(String text) {
@@ -331,7 +388,7 @@ public final class SimpleExplanationWriter {
         }
         Set<String> out = new LinkedHashSet<>();
         for (Token t : Words.tokens(text)) {
-            if (!t.hasLetter() || covered[t.start()]) {
+            if (!t.hasLetter() || covered[t.start()] || t.text().matches(".*\\d.*")) {
                 continue;
             }
             String w = t.text();
