@@ -222,6 +222,42 @@ class StageTest {
     }
 
     @Test
+    void aTraceStartedByAnHttpRequestFlowsThroughTheListenerToItsOutput() throws Exception {
+        String summaryId = "summary-" + UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        var response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/summaries/" + summaryId))
+                        .header("traceparent", "00-" + traceId + "-" + traceId.substring(16) + "-01")
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        SummaryEvent ingested = Events.ingested(summaryId);
+        ingested.setEventId(response.body());
+
+        await().atMost(WAIT).until(() -> outputRecordsCausedBy(ingested).size() == 1);
+        assertThat(header(outputRecordsCausedBy(ingested).get(0), "traceparent")).startsWith("00-" + traceId + "-");
+    }
+
+    @Test
+    void anHttpRequestWithoutATraceStartsOneThatTheEventsCarry() throws Exception {
+        String summaryId = "summary-" + UUID.randomUUID();
+        var response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/summaries/" + summaryId))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        SummaryEvent ingested = Events.ingested(summaryId);
+        ingested.setEventId(response.body());
+
+        await().atMost(WAIT).until(() -> outputRecordsCausedBy(ingested).size() == 1);
+        String input = header(topics.committed(StageApplication.INPUT).stream()
+                .filter(r -> summaryId.equals(r.key())).findFirst().orElseThrow(), "traceparent");
+        String output = header(outputRecordsCausedBy(ingested).get(0), "traceparent");
+        assertThat(input).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        assertThat(output.substring(0, 35)).isEqualTo(input.substring(0, 35));
+        assertThat(output).isNotEqualTo(input); // a span of its own, in the same trace
+    }
+
+    @Test
     void healthShowsTheBrokerAndTheRegistryUp() throws Exception {
         var response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),

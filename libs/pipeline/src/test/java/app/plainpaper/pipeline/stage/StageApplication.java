@@ -36,6 +36,11 @@ public class StageApplication {
     }
 
     @Bean
+    IntakeStandIn.EventFactory eventFactory() {
+        return app.plainpaper.pipeline.Events::ingested;
+    }
+
+    @Bean
     Mishaps mishaps() {
         return new Mishaps();
     }
