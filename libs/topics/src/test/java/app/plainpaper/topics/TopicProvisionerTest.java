@@ -1,7 +1,9 @@
 package app.plainpaper.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +44,7 @@ class TopicProvisionerTest {
         ProvisioningReport first = TopicProvisioner.provision(admin, catalog);
 
         assertThat(first.created()).containsExactlyElementsOf(catalog.names());
+        awaitVisible(catalog.names());
         var described = admin.describeTopics(catalog.names()).allTopicNames().get(10, TimeUnit.SECONDS);
         for (TopicSpec spec : catalog.topics()) {
             assertThat(described.get(spec.name()).partitions()).as(spec.name()).hasSize(spec.partitions());
@@ -60,6 +63,7 @@ class TopicProvisionerTest {
     void raisesPartitionsAndSetsConfigsThatDrifted() throws Exception {
         admin.createTopics(List.of(new NewTopic("drift.events", Optional.of(1), Optional.empty())
                 .configs(Map.of("retention.ms", "60000")))).all().get(10, TimeUnit.SECONDS);
+        awaitVisible(List.of("drift.events"));
         TopicCatalog catalog = TopicCatalog.of(List.of(
                 new TopicSpec("drift.events", 3, Map.of("retention.ms", "-1", "cleanup.policy", "delete"))));
 
@@ -75,12 +79,19 @@ class TopicProvisionerTest {
     @Test
     void leavesExtraPartitionsAloneWithAWarning() throws Exception {
         admin.createTopics(List.of(new NewTopic("wide.events", 4, (short) 1))).all().get(10, TimeUnit.SECONDS);
+        awaitVisible(List.of("wide.events"));
 
         ProvisioningReport report = TopicProvisioner.provision(admin,
                 TopicCatalog.of(List.of(new TopicSpec("wide.events", 2, Map.of()))));
 
         assertThat(report.warnings()).containsExactly("wide.events has 4 partitions, 2 declared (Kafka cannot lower them)");
         assertThat(report.unchanged()).containsExactly("wide.events");
+    }
+
+    /** The broker learns of new topics from the controller a moment after they are created. */
+    private static void awaitVisible(List<String> topics) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS)).containsAll(topics));
     }
 
     private static Config topicConfig(String topic) throws Exception {

@@ -15,15 +15,14 @@ final class DownCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--grace", defaultValue = "20", paramLabel = "SECONDS",
-            description = "Seconds a process gets to stop after SIGTERM (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--grace", defaultValue = "30", paramLabel = "SECONDS",
+            description = "Seconds a process gets to stop after SIGTERM (default: ${DEFAULT-VALUE}); a service's "
+                    + "first stop also writes its AppCDS archive.")
     int graceSeconds;
 
     @Override
     public Integer call() {
-        LocalStack.Settings defaults = LocalStack.Settings.defaults();
-        LocalStack.Settings settings = new LocalStack.Settings(false, defaults.buildCommand(), defaults.kafkaTimeout(),
-                defaults.serviceTimeout(), Duration.ofSeconds(graceSeconds));
+        LocalStack.Settings settings = LocalStack.Settings.defaults().withStopGrace(Duration.ofSeconds(graceSeconds));
         StackOptions.stack(StackOptions.workspace(), settings, spec.commandLine().getOut()).down();
         return 0;
     }

@@ -25,6 +25,10 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--no-build", description = "Do not build: parts without a jar are left out.")
     boolean noBuild;
 
+    @Option(names = "--no-startup-cache", description = "Run the exec jars as they are: no extraction, no AppCDS archive "
+            + "($PLAINPAPER_HOME/apps, $PLAINPAPER_HOME/cds).")
+    boolean noStartupCache;
+
     @Option(names = "--timeout", defaultValue = "240", paramLabel = "SECONDS",
             description = "How long to wait for each stage of services to become healthy (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
@@ -33,9 +37,8 @@ final class UpCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Workspace workspace = StackOptions.workspace();
-        LocalStack.Settings defaults = LocalStack.Settings.defaults();
-        LocalStack.Settings settings = new LocalStack.Settings(!noBuild, defaults.buildCommand(),
-                defaults.kafkaTimeout(), Duration.ofSeconds(timeoutSeconds), defaults.stopGrace());
+        LocalStack.Settings settings = LocalStack.Settings.defaults().withBuild(!noBuild)
+                .withServiceTimeout(Duration.ofSeconds(timeoutSeconds)).withStartupCache(!noStartupCache);
         LocalStack stack = StackOptions.stack(workspace, settings, out);
         String password = DemoPassword.resolve(System.getenv(), workspace.home());
         long start = System.nanoTime();

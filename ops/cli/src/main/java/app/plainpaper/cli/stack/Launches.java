@@ -150,12 +150,13 @@ public final class Launches {
         return stack.part("schema-registry").map(r -> "http://localhost:" + r.port());
     }
 
-    public List<String> springBoot(StackPart part, Path jar) {
+    public List<String> springBoot(StackPart part, StartupCache.Launch launch) {
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(SERVICE_JVM_OPTIONS);
+        command.addAll(launch.jvmOptions());
         command.add(ProcessSupervisor.marker(part.name()));
         command.add("-jar");
-        command.add(jar.toString());
+        command.add(launch.jar().toString());
         command.add("--server.port=" + part.port());
         command.add("--spring.kafka.bootstrap-servers=" + bootstrapServers());
         registryUrl().ifPresent(url -> command.add("--spring.kafka.properties.schema.registry.url=" + url));

@@ -28,11 +28,14 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 public final class LocalStack {
 
+    private static final Duration ARCHIVE_GRACE = Duration.ofSeconds(120);
+
     private final Workspace workspace;
     private final StackFile stack;
     private final ProcessSupervisor supervisor;
     private final HealthProbe probe = new HealthProbe();
     private final Launches launches;
+    private final StartupCache startupCache;
     private final Map<String, String> environment;
     private final Settings settings;
     private final PrintWriter out;
@@ -42,14 +45,31 @@ public final class LocalStack {
      * @param buildCommand    the build to run, in the repository
      * @param kafkaTimeout    bound on waiting for the broker
      * @param serviceTimeout  bound on waiting for a stage of services
-     * @param stopGrace       time a process gets after SIGTERM before SIGKILL
+     * @param stopGrace       time a process gets after SIGTERM before SIGKILL (a first run writes its class archive then)
+     * @param startupCache    run services from extracted jars with AppCDS ({@link StartupCache})
      */
     public record Settings(boolean build, List<String> buildCommand, Duration kafkaTimeout, Duration serviceTimeout,
-                           Duration stopGrace) {
+                           Duration stopGrace, boolean startupCache) {
 
         public static Settings defaults() {
             return new Settings(true, List.of("./mvnw", "-q", "-B", "install", "-DskipTests"),
-                    Duration.ofSeconds(60), Duration.ofSeconds(240), Duration.ofSeconds(20));
+                    Duration.ofSeconds(60), Duration.ofSeconds(240), Duration.ofSeconds(30), true);
+        }
+
+        public Settings withBuild(boolean build) {
+            return new Settings(build, buildCommand, kafkaTimeout, serviceTimeout, stopGrace, startupCache);
+        }
+
+        public Settings withServiceTimeout(Duration timeout) {
+            return new Settings(build, buildCommand, kafkaTimeout, timeout, stopGrace, startupCache);
+        }
+
+        public Settings withStopGrace(Duration grace) {
+            return new Settings(build, buildCommand, kafkaTimeout, serviceTimeout, grace, startupCache);
+        }
+
+        public Settings withStartupCache(boolean startupCache) {
+            return new Settings(build, buildCommand, kafkaTimeout, serviceTimeout, stopGrace, startupCache);
         }
     }
 
@@ -59,6 +79,7 @@ public final class LocalStack {
         this.stack = stack;
         this.supervisor = new ProcessSupervisor(workspace.run(), workspace.logs());
         this.launches = new Launches(workspace, stack);
+        this.startupCache = new StartupCache(workspace.home(), launches.java());
         this.environment = Map.copyOf(environment);
         this.settings = settings;
         this.out = out;
@@ -189,7 +210,11 @@ public final class LocalStack {
             }
             command = launches.kafkaServer();
         } else {
-            command = launches.springBoot(part, launches.artifact(part).orElseThrow());
+            Path jar = launches.artifact(part).orElseThrow();
+            StartupCache.Launch launch = settings.startupCache()
+                    ? startupCache.prepare(part.name(), jar, supervisor.logFile(part.name()))
+                    : new StartupCache.Launch(List.of(), jar);
+            command = launches.springBoot(part, launch);
         }
         ProcessHandle process = supervisor.start(part.name(), command, childEnvironment, workspace.repo());
         out.printf("%-17s started (pid %d), log %s%n", part.name(), process.pid(), supervisor.logFile(part.name()));
@@ -276,8 +301,14 @@ public final class LocalStack {
         for (List<StackPart> stage : stages) {
             List<CompletableFuture<String>> stops = stage.stream()
                     .map(part -> CompletableFuture.supplyAsync(() -> {
-                        Optional<Long> pid = supervisor.running(part.name()).map(ProcessHandle::pid);
-                        ProcessSupervisor.StopOutcome outcome = supervisor.stop(part.name(), settings.stopGrace());
+                        Optional<ProcessHandle> running = supervisor.running(part.name());
+                        Optional<Long> pid = running.map(ProcessHandle::pid);
+                        // A first run writes its class archive while it exits: give it time, or the work is lost.
+                        boolean writesArchive = running.flatMap(p -> p.info().arguments()).stream()
+                                .flatMap(java.util.Arrays::stream).anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
+                        Duration grace = writesArchive && settings.stopGrace().compareTo(ARCHIVE_GRACE) < 0
+                                ? ARCHIVE_GRACE : settings.stopGrace();
+                        ProcessSupervisor.StopOutcome outcome = supervisor.stop(part.name(), grace);
                         return String.format("%-17s %s%s", part.name(), outcome.description(),
                                 pid.map(p -> " (pid " + p + ")").orElse(""));
                     }))

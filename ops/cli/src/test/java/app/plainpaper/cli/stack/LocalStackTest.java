@@ -1,6 +1,7 @@
 package app.plainpaper.cli.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.plainpaper.cli.process.TinyService;
 import app.plainpaper.topics.TopicCatalog;
@@ -87,7 +88,7 @@ class LocalStackTest {
     private static LocalStack stack(StringWriter output) {
         LocalStack.Settings defaults = LocalStack.Settings.defaults();
         LocalStack.Settings settings = new LocalStack.Settings(false, defaults.buildCommand(), Duration.ofSeconds(90),
-                Duration.ofSeconds(60), Duration.ofSeconds(30));
+                Duration.ofSeconds(60), Duration.ofSeconds(30), true);
         return new LocalStack(workspace, stack, Map.of(), settings, new PrintWriter(output, true));
     }
 
@@ -106,8 +107,9 @@ class LocalStackTest {
                 .contains("later             skipped: services/not-written-yet does not exist yet")
                 .contains("unbuilt           skipped: not built (no jar in " + unbuiltModule + "/target)");
         try (Admin admin = admin()) {
-            assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS))
-                    .containsAll(TopicCatalog.load(REPO.resolve("ops/topics")).names());
+            // The broker learns of new topics from the controller a moment after they are created.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS))
+                    .containsAll(TopicCatalog.load(REPO.resolve("ops/topics")).names()));
         }
         List<String> started = Files.readAllLines(home.resolve("data/tiny/started.txt"));
         assertThat(started).contains("--server.port=" + tinyPort, "--spring.kafka.bootstrap-servers=localhost:" + kafkaPort,
