@@ -106,10 +106,13 @@ public final class DirectionRule implements Rule {
     }
 
     /** A change the source states plainly ("reduced pain") that the draft negates ("did not reduce pain"), or the reverse. */
+    private static final java.util.regex.Pattern OPEN_QUESTION =
+            java.util.regex.Pattern.compile("(?i)\\b(?:whether|if)\\b[^,;.]*$");
+
     record NegatedMove(Move draft, Move source, String sourceSentence) {
     }
 
-    static java.util.Optional<NegatedMove> negatedMove(CheckContext ctx, DraftSentence ds) {
+    static java.util.Optional<NegatedMove> negatedMove(CheckContext ctx, DraftSentence ds, int window) {
         if (ctx.policy().find(ID).isEmpty()) {
             return java.util.Optional.empty();
         }
@@ -121,13 +124,17 @@ public final class DirectionRule implements Rule {
         int minSharedUnaligned = (int) rule.number("minSharedContextUnaligned", 2);
         Map<Integer, Double> alignment = new java.util.HashMap<>();
         ctx.aligned(ds).forEach(a -> alignment.put(a.sentence().index(), a.score()));
-        List<Move> draft = moves(rule, ctx.sourceIndex(), ds.text(), notAbout);
+        List<Move> draft = moves(rule, ctx.sourceIndex(), ds.text(), notAbout, window);
         for (Move d : draft) {
+            String before = ds.text().substring(Math.max(0, d.word().start() - 60), d.word().start());
+            if (OPEN_QUESTION.matcher(before).find()) {
+                continue; // "insufficient evidence to conclude whether they reduce": a question, not a claim
+            }
             NegatedMove found = null;
             boolean agreed = false;
             for (app.plainpaper.checks.alignment.SourceSentence s : ctx.sourceIndex().sentences()) {
                 int needed = alignment.getOrDefault(s.index(), 0.0) >= minAlignment ? minShared : minSharedUnaligned;
-                for (Move m : moves(rule, ctx.sourceIndex(), s.text(), notAbout)) {
+                for (Move m : moves(rule, ctx.sourceIndex(), s.text(), notAbout, window)) {
                     if (m.axis() != d.axis() || m.up() != d.up() || shared(d.about(), m.about()) < needed) {
                         continue;
                     }
@@ -145,6 +152,16 @@ public final class DirectionRule implements Rule {
         return java.util.Optional.empty();
     }
 
+    private static int wordsBetween(String text, PhraseMatch a, PhraseMatch b) {
+        int from = Math.min(a.end(), b.end());
+        int to = Math.max(a.start(), b.start());
+        if (to <= from) {
+            return 0;
+        }
+        String between = text.substring(from, to).strip();
+        return between.isEmpty() ? 0 : between.split("\\s+").length;
+    }
+
     private static int shared(Set<String> a, Set<String> b) {
         int n = 0;
         for (String x : a) {
@@ -157,9 +174,12 @@ public final class DirectionRule implements Rule {
 
     /** Direction words that are not negated or neutral, each with the content stems around it (what moved). */
     static List<Move> moves(RulePolicy rule, SourceIndex index, String text, Set<String> notAbout) {
+        return moves(rule, index, text, notAbout, (int) rule.number("negationWindow", 3));
+    }
+
+    static List<Move> moves(RulePolicy rule, SourceIndex index, String text, Set<String> notAbout, int window) {
         List<PhraseMatch> neutral = rule.list("neutral").find(text);
         List<PhraseMatch> negators = rule.list("negators").find(text);
-        int window = (int) rule.number("negationWindow", 3);
         int around = (int) rule.number("contextWords", 3);
         List<PhraseMatch> allDirectionWords = new ArrayList<>();
         for (String list : List.of("up", "down", "better", "worse")) {
@@ -179,6 +199,16 @@ public final class DirectionRule implements Rule {
                 out.add(new Move(axis, up, negated, m, about));
             }
         }
-        return out;
+        // "increased the reduction": opposite words next to each other qualify one another; leave them out
+        int nested = (int) rule.number("nestedWords", 4);
+        List<Move> kept = new ArrayList<>();
+        for (Move a : out) {
+            boolean tangled = out.stream().anyMatch(b -> b != a && b.axis() == a.axis() && b.up() != a.up()
+                    && wordsBetween(text, a.word(), b.word()) <= nested);
+            if (!tangled) {
+                kept.add(a);
+            }
+        }
+        return kept;
     }
 }

@@ -34,6 +34,9 @@ public final class NegationRule implements Rule {
 
     private static final Pattern STRONG_BREAK = Pattern.compile(
             "[;:]|\\s(?:but|whereas|while|although|though|however|except|yet)\\s", Pattern.CASE_INSENSITIVE);
+    /** "differences were not detected": a negation right after a finding, across an auxiliary only. */
+    private static final Pattern AUXILIARY = Pattern.compile(
+            "\\s*(?:were|was|is|are|did|does|do|has|have|had|been)?\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern WEAK_BREAK = Pattern.compile("[,()\\[\\]]|\\.\\s");
 
     /** A stretch of a sentence, with each finding word's state: negated, plain, or both (ambiguous). */
@@ -79,6 +82,7 @@ public final class NegationRule implements Rule {
                 Segment best = null;
                 int bestShared = 0;
                 int bestSentence = -1;
+                List<Segment> candidates = new ArrayList<>();
                 for (int i = 0; i < source.size(); i++) {
                     for (Segment s : source.get(i)) {
                         int shared = 0;
@@ -88,10 +92,13 @@ public final class NegationRule implements Rule {
                             }
                         }
                         double fraction = (double) shared / Math.max(1, Math.min(d.stems().size(), s.stems().size()));
-                        if (shared >= minShared && fraction >= minShare && shared > bestShared) {
-                            best = s;
-                            bestShared = shared;
-                            bestSentence = i;
+                        if (shared >= minShared && fraction >= minShare) {
+                            candidates.add(s);
+                            if (shared > bestShared) {
+                                best = s;
+                                bestShared = shared;
+                                bestSentence = i;
+                            }
                         }
                     }
                 }
@@ -102,9 +109,12 @@ public final class NegationRule implements Rule {
                     continue; // different searches or periods: not the same statement
                 }
                 final Segment b = best;
+                // a finding word whose state differs from the best-matching source segment, and that no other
+                // matching source segment states the draft's way
                 boolean turned = d.findings().entrySet().stream().anyMatch(e -> {
                     Set<Boolean> other = b.findings().get(e.getKey());
-                    return other != null && e.getValue().size() == 1 && other.size() == 1 && !e.getValue().equals(other);
+                    return other != null && e.getValue().size() == 1 && other.size() == 1 && !e.getValue().equals(other)
+                            && candidates.stream().noneMatch(c -> e.getValue().equals(c.findings().get(e.getKey())));
                 });
                 if (!turned) {
                     continue;
@@ -120,7 +130,7 @@ public final class NegationRule implements Rule {
             }
             if (out.size() == before && rule.number("checkNegatedChanges", 1) > 0) {
                 // "did not reduce pain" where the source says "reduced pain"
-                DirectionRule.negatedMove(ctx, ds).ifPresent(n -> out.add(ctx.finding(ID,
+                DirectionRule.negatedMove(ctx, ds, (int) rule.number("negatedChangeWindow", 6)).ifPresent(n -> out.add(ctx.finding(ID,
                         Map.of("draft", Scope.quote(ds.text()), "source", Scope.quote(n.sourceSentence())), ds.section(),
                         ds.start() + n.draft().word().start(), ds.start() + n.draft().word().end(),
                         List.of(n.sourceSentence()))));
@@ -153,7 +163,7 @@ public final class NegationRule implements Rule {
                     String k = DIFFERENCE;
                     for (PhraseMatch y : findings) {
                         if (y.start() >= x.start() && y.end() <= x.end()) {
-                            k = key(y.text());
+                            k = key(y.text(), index);
                         }
                     }
                     keys.computeIfAbsent(k, z -> new HashSet<>()).add(true);
@@ -168,8 +178,8 @@ public final class NegationRule implements Rule {
                     long negators = here.stream()
                             .filter(n -> nullsHere.stream().noneMatch(nl -> nl.start() <= n.start() && n.end() <= nl.end()))
                             .filter(n -> n.end() <= x.start() && inScope(text, n.end(), x.start(), scope)
-                                    || n.start() >= x.end() && inScope(text, x.end(), n.start(), after)).count();
-                    keys.computeIfAbsent(key(x.text()), z -> new HashSet<>()).add(negators % 2 == 1);
+                                    || n.start() >= x.end() && after > 0 && AUXILIARY.matcher(text.substring(x.end(), n.start())).matches()).count();
+                    keys.computeIfAbsent(key(x.text(), index), z -> new HashSet<>()).add(negators % 2 == 1);
                 }
                 Set<Double> years = new HashSet<>();
                 for (NumberMention y : Numbers.find(text.substring(from, to))) {
@@ -210,9 +220,10 @@ public final class NegationRule implements Rule {
     }
 
     /** Finding words as comparable keys: "differences", "differed", "similar" all mean "differ". */
-    private static String key(String finding) {
+    private static String key(String finding, SourceIndex index) {
         String first = finding.strip().split("\\s+")[0].toLowerCase(java.util.Locale.ROOT);
-        String stem = Stems.of(first);
+        Set<String> mapped = index.stemsOf(first);
+        String stem = mapped.isEmpty() ? Stems.of(first) : mapped.iterator().next();
         return stem.startsWith("differ") || stem.startsWith("similar") || stem.startsWith("compar") ? DIFFERENCE : stem;
     }
 

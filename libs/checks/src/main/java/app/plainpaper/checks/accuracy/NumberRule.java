@@ -140,7 +140,9 @@ public final class NumberRule implements Rule {
                         overlap++;
                     }
                 }
-                int needed = m.unit() != null && (m.kind() == Kind.COUNT || m.kind() == Kind.DOSE || m.kind() == Kind.DURATION)
+                int needed = m.kind() == Kind.DOSE && m.unit() != null
+                        ? (int) policy.number("minContextOverlapDose", 1)
+                        : m.unit() != null && (m.kind() == Kind.COUNT || m.kind() == Kind.DURATION)
                         ? (int) policy.number("minContextOverlapWithUnit", 1)
                         : (int) policy.number("minContextOverlap", 2);
                 if (score < minAlignment) {
@@ -209,7 +211,15 @@ public final class NumberRule implements Rule {
     }
 
     static boolean sameQuantity(NumberMention a, NumberMention b) {
-        if (a.kind() != b.kind() || b.kind() == Kind.DATE || b.kind() == Kind.YEAR) {
+        if (b.kind() == Kind.DATE || b.kind() == Kind.YEAR) {
+            return false;
+        }
+        // "133 (127 cohort and 6 case-control) studies": a count whose noun the number finder could not reach
+        if (a.kind() == Kind.COUNT && b.kind() == Kind.OTHER && b.unit() == null
+                || b.kind() == Kind.COUNT && a.kind() == Kind.OTHER && a.unit() == null) {
+            return true;
+        }
+        if (a.kind() != b.kind()) {
             return false;
         }
         return Objects.equals(unitClass(a.unit()), unitClass(b.unit()));

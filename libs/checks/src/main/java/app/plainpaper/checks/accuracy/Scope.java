@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /** Whether a word is inside the scope of a negation: a negator a few words before it in the same clause. */
 final class Scope {
 
-    private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:()\\[\\]]|\\b(?:but|while|whereas|although|though|however|and then)\\b",
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:()\\[\\]]|\\.\\s|\\b(?:but|while|whereas|although|though|however|and then)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private Scope() {

@@ -14,9 +14,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Recall per mutation type and false-blocker rate on the 30 Cochrane pairs of the shared dev data, written to
  * target/checks-evaluation.md. Skipped, with the reason printed, where the shared data is absent (users' clones).
  *
- * <p>The team targets (recall >= 0.95 for number, direction, negation, population and inserted advice; false
- * blockers on at most 5% of clean texts) are not all met yet; docs/checks.md gives the figures. The floors below
- * are the figures reached when this was written, so the test fails on any regression.
+ * <p>The team targets are recall >= 0.95 for number, direction, negation, population and inserted advice, and
+ * false blockers on at most 5% of clean texts. The false-blocker target is met and asserted; the recall targets
+ * are met for advice only (docs/checks.md gives the figures), so the recall floors below are the figures reached
+ * when this was written: the test fails on any regression.
  */
 class PairsEvaluationTest {
 
@@ -24,10 +25,10 @@ class PairsEvaluationTest {
 
     /** Recall floors per mutation type: today's figures, to be raised towards 0.95. */
     static final Map<Mutation.Type, Double> RECALL_FLOOR = Map.of(
-            Mutation.Type.NUMBER, 0.70, Mutation.Type.DIRECTION, 0.34, Mutation.Type.NEGATION, 0.54,
-            Mutation.Type.ADVICE, 1.0, Mutation.Type.POPULATION, 0.83);
-    /** Share of clean texts with a blocker: today's ceiling, to be lowered towards 0.05. */
-    static final double FALSE_BLOCKER_CEILING = 0.17;
+            Mutation.Type.NUMBER, 0.76, Mutation.Type.DIRECTION, 0.34, Mutation.Type.NEGATION, 0.54,
+            Mutation.Type.ADVICE, 1.0, Mutation.Type.POPULATION, 0.86);
+    /** Share of clean texts with a blocker: the team target. */
+    static final double FALSE_BLOCKER_CEILING = 0.05;
 
     @Test
     void recallAndFalseBlockersOnTheDevPairs() throws Exception {
