@@ -133,15 +133,20 @@ class DevAbstractsDraftTest {
     @Test
     void atMostAQuarterOfSimpleExplanationSentencesRepeatTheSource() {
         requireData();
+        long[] totals = new long[2];
         DRAFTS.forEach((paper, d) -> {
             List<String> source = new ArrayList<>(sourceSentences(paper));
             source.add(paper.title());
             List<Sentence> sentences = Sentences.split(d.simpleExplanation());
             long copies = sentences.stream().filter(s -> source.stream()
                     .anyMatch(src -> share(s.text(), src) > 0.8)).count();
+            totals[0] += sentences.size();
+            totals[1] += copies;
             assertThat(copies).as("near copies in %s: %s", paper.id(), d.simpleExplanation())
                     .isLessThanOrEqualTo((long) Math.floor(sentences.size() * 0.25));
         });
+        System.out.printf(Locale.ROOT, "Simple Explanation near copies: %d of %d sentences (%.1f%%)%n",
+                totals[1], totals[0], 100.0 * totals[1] / totals[0]);
     }
 
     @Test

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Papers with little to go on still draft, and say what is missing instead of guessing. */
 class EdgeCasesTest {
 
-    private final BuiltInDraftingEngine engine = new BuiltInDraftingEngine();
+    private static final BuiltInDraftingEngine engine = new BuiltInDraftingEngine();
 
     @Test
     void aTitleWithoutAbstractDraftsAndIsFlagged() {

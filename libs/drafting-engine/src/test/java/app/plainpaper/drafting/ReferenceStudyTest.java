@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReferenceStudyTest {
 
-    private final SourcePaper paper = DevData.resourcePaper("reference-study.json");
-    private final DraftText draft = new BuiltInDraftingEngine().draft(paper);
+    private static final SourcePaper paper = DevData.resourcePaper("reference-study.json");
+    private static final DraftText draft = new BuiltInDraftingEngine().draft(paper);
 
     @Test
     void participantsAreReadFromTheAbstract() {

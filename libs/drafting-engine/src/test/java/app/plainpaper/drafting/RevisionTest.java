@@ -10,9 +10,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The editor's edits are kept, readability follows them, and the change note says what changed. */
 class RevisionTest {
 
-    private final BuiltInDraftingEngine engine = new BuiltInDraftingEngine();
-    private final SourcePaper paper = DevData.resourcePaper("reference-study.json");
-    private final DraftText first = engine.draft(paper);
+    private static final BuiltInDraftingEngine engine = new BuiltInDraftingEngine();
+    private static final SourcePaper paper = DevData.resourcePaper("reference-study.json");
+    private static final DraftText first = engine.draft(paper);
 
     @Test
     void keepsEditsAndRecomputesReadability() {
