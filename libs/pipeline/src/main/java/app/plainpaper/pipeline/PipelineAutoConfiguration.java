@@ -128,6 +128,12 @@ public class PipelineAutoConfiguration {
     }
 
     static String serviceName(Environment environment) {
-        return environment.getProperty("spring.application.name", "plainpaper");
+        String name = environment.getProperty("spring.application.name");
+        if (name == null || name.isBlank()) {
+            log.warn("spring.application.name is not set: this service acts as 'plainpaper' and dead-letters to {}",
+                    Topics.deadLetter("plainpaper"));
+            return "plainpaper";
+        }
+        return name;
     }
 }

@@ -94,8 +94,11 @@ class StageTest {
         SummaryEvent failing = Events.ingested();
         SummaryEvent next = Events.ingested();
         mishaps.plan(failing.getSummaryId(), Mishaps.Kind.FAIL_ALWAYS);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        var traced = new ProducerRecord<String, Object>(StageApplication.INPUT, failing.getSummaryId(), failing);
+        traced.headers().add("traceparent", ("00-" + traceId + "-" + traceId.substring(16) + "-01").getBytes(StandardCharsets.US_ASCII));
 
-        send(failing);
+        EVENTS.send(traced).get();
         send(next);
 
         await().atMost(WAIT).until(() -> outputsCausedBy(next, topics.committed(StageApplication.OUTPUT)).size() == 1);
@@ -115,6 +118,7 @@ class StageTest {
         assertThat(header(deadLetter, "kafka_dlt-exception-fqcn")).isNotBlank();
         assertThat(header(deadLetter, "kafka_dlt-exception-message")).contains("Planned failure");
         assertThat(deadLetter.headers().lastHeader("kafka_dlt-original-offset")).isNotNull();
+        assertThat(header(deadLetter, DeadLetters.TRACE_ID_HEADER)).isEqualTo(traceId);
     }
 
     @Test
@@ -271,6 +275,12 @@ class StageTest {
         assertThat(health.path("components").path("schemaRegistry").path("status").asString()).isEqualTo("UP");
         assertThat(health.path("components").path("schemaRegistry").path("details").path("url").asString())
                 .startsWith(BED.registryUrl());
+
+        var readiness = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(JsonMapper.builder().build().readTree(readiness.body()).path("components").propertyNames())
+                .contains("kafka", "schemaRegistry", "readinessState");
     }
 
     private void send(SummaryEvent event) {

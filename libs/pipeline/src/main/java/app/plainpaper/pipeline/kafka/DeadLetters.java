@@ -3,6 +3,8 @@ package app.plainpaper.pipeline.kafka;
 import app.plainpaper.pipeline.Topics;
 import app.plainpaper.pipeline.UnprocessableEvent;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -20,6 +22,11 @@ public final class DeadLetters {
     /** Plain-language reason; spring-kafka's own kafka_dlt-* headers carry the exception details. */
     public static final String REASON_HEADER = "plainpaper-dlt-reason";
     public static final String CONSUMER_HEADER = "plainpaper-dlt-consumer";
+    /**
+     * The trace id the record came with. The dead letter's own {@code traceparent} belongs to the send to the
+     * dead-letter topic, which happens after the failed attempt's trace has ended.
+     */
+    public static final String TRACE_ID_HEADER = "plainpaper-dlt-trace-id";
 
     private DeadLetters() {
     }
@@ -31,9 +38,29 @@ public final class DeadLetters {
             var headers = new RecordHeaders();
             headers.add(REASON_HEADER, reason(exception).getBytes(StandardCharsets.UTF_8));
             headers.add(CONSUMER_HEADER, serviceName.getBytes(StandardCharsets.UTF_8));
+            String traceId = traceId(record.headers());
+            if (traceId != null) {
+                headers.add(TRACE_ID_HEADER, traceId.getBytes(StandardCharsets.UTF_8));
+            }
             return headers;
         });
         return recoverer;
+    }
+
+    /** The trace id of a W3C {@code traceparent} or a B3 header, or null. */
+    static String traceId(Headers headers) {
+        Header traceparent = headers.lastHeader("traceparent");
+        if (traceparent != null) {
+            String[] parts = new String(traceparent.value(), StandardCharsets.US_ASCII).split("-");
+            return parts.length >= 3 ? parts[1] : null;
+        }
+        Header b3 = headers.lastHeader("b3");
+        if (b3 != null) {
+            String value = new String(b3.value(), StandardCharsets.US_ASCII);
+            return value.contains("-") ? value.substring(0, value.indexOf('-')) : null;
+        }
+        Header multi = headers.lastHeader("X-B3-TraceId");
+        return multi == null ? null : new String(multi.value(), StandardCharsets.US_ASCII);
     }
 
     /**
