@@ -36,7 +36,7 @@ public final class OcebmLevels {
             case ANIMAL_OR_LAB -> "animal and laboratory work counts as mechanism-based reasoning, the fifth level";
             case NARRATIVE_REVIEW -> "a narrative review counts as mechanism-based reasoning and expert summary, the "
                     + "fifth level";
-            case QUALITATIVE -> "the scale does not grade qualitative research";
+            case QUALITATIVE -> "qualitative research is not graded";
             case UNKNOWN -> "the abstract does not say what kind of study this is";
         };
         StringBuilder reason = new StringBuilder();

@@ -68,8 +68,12 @@ public final class LimitationFinder {
         }
         boolean small = participants.map(Participants::largestCount)
                 .filter(n -> n > 1 && n < SMALL_SAMPLE).isPresent();
-        if (small && design != StudyDesign.CASE_REPORT && design != StudyDesign.CASE_SERIES
-                && design != StudyDesign.SYSTEMATIC_REVIEW && !stated.contains("small")) {
+        // counts of cases, pooled studies or interviews say nothing about statistical power
+        boolean counted = switch (design) {
+            case CASE_REPORT, CASE_SERIES, SYSTEMATIC_REVIEW, NARRATIVE_REVIEW, QUALITATIVE -> false;
+            default -> true;
+        };
+        if (small && counted && !stated.contains("small")) {
             out.add("The study was small, so chance may explain some of the results.");
         }
         if (SINGLE_CENTRE.matcher(text).find()) {

@@ -39,7 +39,7 @@ public final class ResearchSummaryWriter {
             out.add(switch (a.kind()) {
                 case INFINITIVE -> "The research aimed to " + Rewriter.asClause(Rewriter.thirdPerson(rewriter.tidy(a.clause()))) + ".";
                 case HYPOTHESIS -> "The researchers hypothesised that " + Rewriter.asClause(rewriter.tidy(a.clause())) + ".";
-                case QUESTION -> "It asks: " + a.clause().replaceAll("\\?*$", "?");
+                case QUESTION -> "It asks: " + a.clause().replaceAll("\\?+$", "") + "?";
             });
         });
         participants.ifPresent(p -> {

@@ -201,7 +201,7 @@ public final class SimpleExplanationWriter {
             case HYPOTHESIS -> Line.framed("The researchers expected that ",
                     firstOf(rewriter.plain(a.clause(), acronyms)), 10, false, false);
             case QUESTION -> new Line("The study asked: " + Rewriter.asClause(acronyms.spellOut(a.clause()))
-                    .replaceAll("\\?*$", "?"), false, false);
+                    .replaceAll("\\?+$", "") + "?", false, false);
         };
     }
 
