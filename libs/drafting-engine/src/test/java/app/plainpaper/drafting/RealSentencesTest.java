@@ -6,6 +6,11 @@ import app.plainpaper.drafting.extraction.AimExtractor;
 import app.plainpaper.drafting.extraction.DurationExtractor;
 import app.plainpaper.drafting.extraction.Participants;
 import app.plainpaper.drafting.extraction.ParticipantsExtractor;
+import app.plainpaper.drafting.plain.PlainWords;
+import app.plainpaper.drafting.plain.Rewriter;
+import app.plainpaper.drafting.sections.ImplicationWriter;
+import app.plainpaper.drafting.sections.KeyFindingSelector;
+import app.plainpaper.drafting.sections.LimitationFinder;
 import app.plainpaper.drafting.source.PaperText;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -15,12 +20,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each extractor and the design classifier on real abstract sentences (test resource real-sentences.tsv). */
+/**
+ * Each extractor, the design classifier and the section rules (limitations, key findings, implications) on real
+ * abstract sentences (test resource real-sentences.tsv).
+ */
 class RealSentencesTest {
+
+    private static final Rewriter REWRITER = new Rewriter(PlainWords.builtIn());
 
     static Stream<Arguments> sentences() throws IOException {
         try (InputStream in = Objects.requireNonNull(RealSentencesTest.class.getResourceAsStream("real-sentences.tsv"))) {
@@ -40,6 +51,12 @@ class RealSentencesTest {
             case "duration" -> new DurationExtractor().extract(text, StudyDesign.COHORT).orElse("-");
             case "design" -> new StudyDesignClassifier().classify(text).design().name();
             case "aim" -> new AimExtractor().extract(text).map(Aim::clause).orElse("-");
+            case "limitation" -> new LimitationFinder(REWRITER).find(text, StudyDesign.RANDOMISED_TRIAL, Optional.empty())
+                    .stream().findFirst().orElse("-");
+            case "finding" -> new KeyFindingSelector(REWRITER).select(text).stream().findFirst()
+                    .map(KeyFindingText::text).orElse("-");
+            case "implication" -> new ImplicationWriter(REWRITER).write(text, StudyDesign.UNKNOWN).stream().findFirst()
+                    .map(p -> p.title() + ": " + p.text()).orElse("-");
             default -> throw new IllegalArgumentException(check);
         };
         assertThat(actual).as("%s of: %s", check, sentence).isEqualTo(expected);

@@ -70,7 +70,8 @@ public final class ImplicationWriter {
             if (!titles.add(title)) {
                 continue;
             }
-            String clause = Rewriter.asClause(Rewriter.thirdPerson(rewriter.tidy(s.text())));
+            String clause = Rewriter.asClause(Rewriter.thirdPerson(rewriter.tidy(s.text()))
+                    .replaceFirst("(?i)^(the researchers|the authors) (suggest|conclude|propose|believe|think) that ", ""));
             out.add(new ImplicationText(title, "The authors suggest that " + clause + "."));
         }
         if (out.isEmpty()) {
