@@ -101,6 +101,15 @@ class PipelineEndToEndTest {
         assertThat(all).extracting(SummaryEvent::getSequence).doesNotHaveDuplicates();
         assertThat(all).extracting(SummaryEvent::getCorrelationId).containsOnly(all.get(0).getCorrelationId());
         assertThat(all.get(all.size() - 1).getType()).isEqualTo(EventType.PUBLISHED);
+
+        // One trace from the ingestion request to summary.published, across every hop and both human decisions.
+        List<String> topics = new java.util.ArrayList<>(Topics.SUMMARY_EVENTS);
+        topics.add(Topics.COMMANDS);
+        Map<String, List<String>> traces = pipeline.traceIdsOf(summaryId, topics);
+        assertThat(traces).containsKeys(Topics.INGESTED, Topics.COMMANDS, Topics.PUBLISHED);
+        String traceId = traces.get(Topics.INGESTED).get(0);
+        assertThat(traceId).matches("[0-9a-f]{32}");
+        assertThat(traces.values().stream().flatMap(List::stream)).as("trace ids per topic: " + traces).containsOnly(traceId);
     }
 
     /**

@@ -143,6 +143,35 @@ final class RunningPipeline implements AutoCloseable {
                         Collectors.mapping(r -> (SummaryEvent) r.value(), Collectors.toList())));
     }
 
+    /** The trace id of every record of one summary on the given topics, from the W3C traceparent header. */
+    Map<String, List<String>> traceIdsOf(String summaryId, List<String> topics) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bed.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.ByteArrayDeserializer.class);
+        Map<String, List<String>> traces = new LinkedHashMap<>();
+        try (var consumer = new KafkaConsumer<String, byte[]>(config)) {
+            List<TopicPartition> partitions = topics.stream()
+                    .flatMap(t -> consumer.partitionsFor(t).stream().map(p -> new TopicPartition(t, p.partition())))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (summaryId.equals(r.key())) {
+                        var header = r.headers().lastHeader("traceparent");
+                        String traceId = header == null ? "none" : new String(header.value(), StandardCharsets.UTF_8).split("-")[1];
+                        traces.computeIfAbsent(r.topic(), t -> new ArrayList<>()).add(traceId);
+                    }
+                });
+            }
+        }
+        return traces;
+    }
+
     /** Sends a command as the desk would, past the desk's own checks, to test the owning service's. */
     void sendCommand(app.plainpaper.events.EditorialCommand command) throws Exception {
         try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, Object>(Map.of(

@@ -2,11 +2,11 @@ package app.plainpaper.desk.api;
 
 import app.plainpaper.desk.board.SummaryBoard;
 import app.plainpaper.desk.board.SummaryCard;
+import app.plainpaper.desk.kafka.JourneyTraces;
 import app.plainpaper.desk.people.DeskPeople;
 import app.plainpaper.events.Actor;
 import app.plainpaper.events.DecisionAction;
 import app.plainpaper.events.EditorialCommand;
-import app.plainpaper.events.Finding;
 import app.plainpaper.events.Role;
 import app.plainpaper.events.SectionEdit;
 import app.plainpaper.events.Severity;
@@ -50,12 +50,15 @@ class SummaryController {
     private final DeskPeople people;
     private final KafkaTemplate<Object, Object> kafka;
     private final Clock clock;
+    private final JourneyTraces traces;
 
-    SummaryController(SummaryBoard board, DeskPeople people, KafkaTemplate<Object, Object> kafka, Clock clock) {
+    SummaryController(SummaryBoard board, DeskPeople people, KafkaTemplate<Object, Object> kafka, Clock clock,
+            JourneyTraces traces) {
         this.board = board;
         this.people = people;
         this.kafka = kafka;
         this.clock = clock;
+        this.traces = traces;
     }
 
     @GetMapping("/summaries/{summaryId}")
@@ -129,7 +132,8 @@ class SummaryController {
                 .setIssuedAt(clock.instant())
                 .setCorrelationId(current.getCorrelationId())
                 .build();
-        kafka.executeInTransaction(t -> t.send(Topics.COMMANDS, summaryId, command)).get(30, TimeUnit.SECONDS);
+        traces.continueJourney(summaryId, () -> kafka.executeInTransaction(t -> t.send(Topics.COMMANDS, summaryId, command))
+                .get(30, TimeUnit.SECONDS));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("commandId", command.getCommandId(),
                 "summaryId", summaryId, "revision", request.revision(), "action", request.action()));
     }
@@ -154,9 +158,5 @@ class SummaryController {
 
     static Duration waited(SummaryCard card, Clock clock) {
         return Duration.between(card.waitingSince(), clock.instant());
-    }
-
-    static List<Finding> findings(SummaryEvent event) {
-        return event.getFindings();
     }
 }

@@ -13,9 +13,11 @@ import org.springframework.kafka.annotation.KafkaListener;
 class BoardListener {
 
     private final SummaryBoard board;
+    private final JourneyTraces traces;
 
-    BoardListener(SummaryBoard board) {
+    BoardListener(SummaryBoard board, JourneyTraces traces) {
         this.board = board;
+        this.traces = traces;
     }
 
     @KafkaListener(id = "editorial-desk-board", groupId = "editorial-desk-board-${random.uuid}",
@@ -27,6 +29,7 @@ class BoardListener {
     void on(ConsumerRecord<String, Object> record) {
         if (record.value() instanceof SummaryEvent event) {
             board.apply(event);
+            traces.remember(event.getSummaryId(), record.headers());
         }
     }
 }

@@ -1,6 +1,8 @@
 package app.plainpaper.desk.kafka;
 
 import app.plainpaper.desk.board.SummaryBoard;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,7 +15,12 @@ class DeskKafkaConfiguration {
     }
 
     @Bean
-    BoardListener boardListener(SummaryBoard board) {
-        return new BoardListener(board);
+    JourneyTraces journeyTraces(Tracer tracer, Propagator propagator) {
+        return new JourneyTraces(tracer, propagator);
+    }
+
+    @Bean
+    BoardListener boardListener(SummaryBoard board, JourneyTraces traces) {
+        return new BoardListener(board, traces);
     }
 }

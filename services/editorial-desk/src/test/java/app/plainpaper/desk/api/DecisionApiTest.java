@@ -76,6 +76,30 @@ class DecisionApiTest {
         }
     }
 
+    /** Events of one summary on different topics arrive in any order; the desk keeps the newest state. */
+    @Test
+    void eventsDeliveredOutOfOrderAcrossTopicsLeaveTheQueuesRight() throws Exception {
+        String summaryId = "desk-order-" + UUID.randomUUID();
+        try (var producer = new KafkaProducer<String, Object>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BED.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class,
+                "schema.registry.url", BED.registryUrl()))) {
+            // Newest first: approved (5) before the editor-review event (4) it followed, then an old draft (2).
+            producer.send(new ProducerRecord<>(Topics.EDITOR_APPROVED, summaryId,
+                    event(summaryId, 5, 1, EventType.EDITOR_APPROVED, WorkflowState.CLINICAL_REVIEW))).get();
+            producer.send(new ProducerRecord<>(Topics.ACCURACY_CHECKED, summaryId,
+                    event(summaryId, 4, 1, EventType.ACCURACY_CHECKED, WorkflowState.EDITOR_REVIEW))).get();
+            producer.send(new ProducerRecord<>(Topics.DRAFTED, summaryId,
+                    event(summaryId, 2, 1, EventType.DRAFT_WRITTEN, WorkflowState.DRAFTING))).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("editor", "/api/summaries/" + summaryId + "/history").body()
+                .split("\"eventId\"").length - 1 == 3);
+        assertThat(get("editor", "/api/summaries/" + summaryId).body()).contains("\"state\":\"clinical-review\"");
+        assertThat(get("clinician", "/api/queues/clinical").body()).contains(summaryId);
+        assertThat(get("editor", "/api/queues/editor").body()).doesNotContain(summaryId);
+    }
+
     void awaitBoard() {
         await().atMost(Duration.ofSeconds(30)).until(() -> get("editor", "/api/summaries/" + IN_CLINICAL_REVIEW).statusCode() == 200
                 && get("editor", "/api/summaries/" + IN_EDITOR_REVIEW).statusCode() == 200);
