@@ -45,12 +45,14 @@ class TopicProvisionerTest {
 
         assertThat(first.created()).containsExactlyElementsOf(catalog.names());
         awaitVisible(catalog.names());
-        var described = admin.describeTopics(catalog.names()).allTopicNames().get(10, TimeUnit.SECONDS);
-        for (TopicSpec spec : catalog.topics()) {
-            assertThat(described.get(spec.name()).partitions()).as(spec.name()).hasSize(spec.partitions());
-            Config config = topicConfig(spec.name());
-            spec.configs().forEach((k, v) -> assertThat(config.get(k).value()).as(spec.name() + " " + k).isEqualTo(v));
-        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var described = admin.describeTopics(catalog.names()).allTopicNames().get(10, TimeUnit.SECONDS);
+            for (TopicSpec spec : catalog.topics()) {
+                assertThat(described.get(spec.name()).partitions()).as(spec.name()).hasSize(spec.partitions());
+                Config config = topicConfig(spec.name());
+                spec.configs().forEach((k, v) -> assertThat(config.get(k).value()).as(spec.name() + " " + k).isEqualTo(v));
+            }
+        });
 
         ProvisioningReport second = TopicProvisioner.provision(admin, catalog);
         assertThat(second.created()).isEmpty();
@@ -71,9 +73,12 @@ class TopicProvisionerTest {
 
         assertThat(report.partitionsRaised()).containsExactly("drift.events");
         assertThat(report.configsAltered()).containsExactly("drift.events");
-        assertThat(admin.describeTopics(List.of("drift.events")).allTopicNames().get(10, TimeUnit.SECONDS)
-                .get("drift.events").partitions()).hasSize(3);
-        assertThat(topicConfig("drift.events").get("retention.ms").value()).isEqualTo("-1");
+        // The broker applies what the controller committed a moment later.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(admin.describeTopics(List.of("drift.events")).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .get("drift.events").partitions()).hasSize(3);
+            assertThat(topicConfig("drift.events").get("retention.ms").value()).isEqualTo("-1");
+        });
     }
 
     @Test
