@@ -22,6 +22,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Brings a cluster in line with a {@link TopicCatalog}: creates missing topics, raises partition counts
@@ -67,8 +68,11 @@ public final class TopicProvisioner {
             return new ProvisioningReport(created, partitionsRaised, configsAltered, unchanged, warnings);
         }
 
-        Map<String, TopicDescription> descriptions = await(admin.describeTopics(toCompare).allTopicNames(), timeout);
-        Map<ConfigResource, Config> configs = await(admin.describeConfigs(resources(toCompare)).all(), timeout);
+        // A topic created a moment ago (by us or a service starting alongside) may not be known to the broker yet.
+        Map<String, TopicDescription> descriptions = whileUnknown(
+                () -> await(admin.describeTopics(toCompare).allTopicNames(), timeout), timeout);
+        Map<ConfigResource, Config> configs = whileUnknown(
+                () -> await(admin.describeConfigs(resources(toCompare)).all(), timeout), timeout);
         Map<String, NewPartitions> raise = new HashMap<>();
         Map<ConfigResource, Collection<AlterConfigOp>> alter = new HashMap<>();
         for (String name : toCompare) {
@@ -108,6 +112,25 @@ public final class TopicProvisioner {
             await(admin.incrementalAlterConfigs(alter).all(), timeout);
         }
         return new ProvisioningReport(created, partitionsRaised, configsAltered, unchanged, warnings);
+    }
+
+    private static <T> T whileUnknown(java.util.function.Supplier<T> call, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return call.get();
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(200); // metadata reaches the broker within milliseconds; poll gently
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while provisioning topics", e);
+            }
+        }
     }
 
     private static List<ConfigResource> resources(Collection<String> names) {
