@@ -59,7 +59,9 @@ public final class DirectionRule implements Rule {
                 continue;
             }
             Map<Integer, Double> alignment = new java.util.HashMap<>();
-            ctx.aligned(ds).stream().limit(maxSources).forEach(a -> alignment.put(a.sentence().index(), a.score()));
+            // align without the direction words, so a reversed word does not weaken the match it is judged by
+            ctx.sourceIndex().align(withoutDirectionWords(rule, ds.text()), maxSources, 0)
+                    .forEach(a -> alignment.put(a.sentence().index(), a.score()));
             for (Move d : draft) {
                 Move opposite = null;
                 String where = null;
@@ -150,6 +152,18 @@ public final class DirectionRule implements Rule {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    static String withoutDirectionWords(RulePolicy rule, String text) {
+        StringBuilder sb = new StringBuilder(text);
+        for (String list : List.of("up", "down", "better", "worse")) {
+            for (PhraseMatch m : rule.list(list).find(text)) {
+                for (int i = m.start(); i < m.end(); i++) {
+                    sb.setCharAt(i, ' ');
+                }
+            }
+        }
+        return sb.toString();
     }
 
     private static int wordsBetween(String text, PhraseMatch a, PhraseMatch b) {

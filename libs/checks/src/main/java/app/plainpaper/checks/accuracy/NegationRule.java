@@ -64,6 +64,7 @@ public final class NegationRule implements Rule {
         int maxSources = (int) rule.number("maxSourceSentences", 2);
         int minShared = (int) rule.number("minSharedWords", 3);
         double minShare = rule.number("minSharedFraction", 0.5);
+        double vetoShare = rule.number("vetoSharedFraction", 0.8);
         for (DraftSentence ds : ctx.sentences()) {
             List<ScoredSentence> aligned = ctx.aligned(ds).stream().filter(a -> a.score() >= minAlignment)
                     .limit(maxSources).toList();
@@ -109,12 +110,14 @@ public final class NegationRule implements Rule {
                     continue; // different searches or periods: not the same statement
                 }
                 final Segment b = best;
+                final int bestSharedFinal = bestShared;
                 // a finding word whose state differs from the best-matching source segment, and that no other
                 // matching source segment states the draft's way
                 boolean turned = d.findings().entrySet().stream().anyMatch(e -> {
                     Set<Boolean> other = b.findings().get(e.getKey());
                     return other != null && e.getValue().size() == 1 && other.size() == 1 && !e.getValue().equals(other)
-                            && candidates.stream().noneMatch(c -> e.getValue().equals(c.findings().get(e.getKey())));
+                            && candidates.stream().filter(c -> shared(d, c) >= vetoShare * bestSharedFinal)
+                            .noneMatch(c -> e.getValue().equals(c.findings().get(e.getKey())));
                 });
                 if (!turned) {
                     continue;
@@ -136,6 +139,16 @@ public final class NegationRule implements Rule {
                         List.of(n.sourceSentence()))));
             }
         }
+    }
+
+    private static int shared(Segment a, Segment b) {
+        int n = 0;
+        for (String w : a.stems()) {
+            if (b.stems().contains(w)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     static List<Segment> segments(RulePolicy rule, SourceIndex index, String text) {

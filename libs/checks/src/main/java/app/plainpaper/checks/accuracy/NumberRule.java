@@ -117,7 +117,10 @@ public final class NumberRule implements Rule {
         Set<String> draftContext = context(ctx, ds.text(), m, window);
         Contradiction best = null;
         Map<SourceSentence, Double> alignment = new java.util.HashMap<>();
-        ctx.aligned(ds).forEach(a -> alignment.put(a.sentence(), a.score()));
+        // align without the figure being judged, so a wrong value does not weaken the match it is judged by
+        String masked = ds.text().substring(0, m.start()) + " ".repeat(m.end() - m.start()) + ds.text().substring(m.end());
+        ctx.sourceIndex().align(masked, (int) ctx.policy().setting("alignment.maxSourceSentences", 3), 0)
+                .forEach(a -> alignment.put(a.sentence(), a.score()));
         // any source sentence may hold the figure: context words around the numbers decide
         for (SourceSentence s : ctx.sourceIndex().sentences()) {
             double score = alignment.getOrDefault(s, 0.0);

@@ -52,7 +52,10 @@ public final class PopulationRule implements Rule {
         for (DraftSentence ds : ctx.sentences()) {
             String text = ds.text();
             List<PhraseMatch> people = humans(text, human, animal);
-            if (people.isEmpty() || animal.containsIn(text) || !rule.list("findingVerbs").containsIn(text)
+            boolean countsPeople = app.plainpaper.text.Numbers.find(text).stream().anyMatch(n -> n.unit() != null
+                    && n.kind() == app.plainpaper.text.NumberMention.Kind.COUNT && human.containsIn(n.unit()));
+            if (people.isEmpty() || animal.containsIn(text)
+                    || !(countsPeople || rule.list("findingVerbs").containsIn(text))
                     || rule.list("futureHedges").containsIn(text)) {
                 continue;
             }
@@ -98,7 +101,11 @@ public final class PopulationRule implements Rule {
         String text = ctx.sourceIndex().fullText();
         int animals = animal.find(text).size();
         int people = humans(text, human, animal).size();
-        return animals > 0 && animals >= 3 * people;
+        return animals > 0 && animals >= rule(ctx).number("animalToHumanRatio", 3) * people;
+    }
+
+    private static RulePolicy rule(CheckContext ctx) {
+        return ctx.rule(ANIMAL);
     }
 
     private static void subgroup(CheckContext ctx, List<CheckFinding> out) {

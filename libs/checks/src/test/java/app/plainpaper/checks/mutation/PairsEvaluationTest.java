@@ -25,8 +25,8 @@ class PairsEvaluationTest {
 
     /** Recall floors per mutation type: today's figures, to be raised towards 0.95. */
     static final Map<Mutation.Type, Double> RECALL_FLOOR = Map.of(
-            Mutation.Type.NUMBER, 0.76, Mutation.Type.DIRECTION, 0.34, Mutation.Type.NEGATION, 0.54,
-            Mutation.Type.ADVICE, 1.0, Mutation.Type.POPULATION, 0.86);
+            Mutation.Type.NUMBER, 0.76, Mutation.Type.DIRECTION, 0.47, Mutation.Type.NEGATION, 0.58,
+            Mutation.Type.ADVICE, 1.0, Mutation.Type.POPULATION, 0.93);
     /** Share of clean texts with a blocker: the team target. */
     static final double FALSE_BLOCKER_CEILING = 0.05;
 
