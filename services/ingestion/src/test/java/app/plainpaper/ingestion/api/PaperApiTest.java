@@ -105,6 +105,21 @@ class PaperApiTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
+    @Test
+    void healthCoversKafkaAndTheRegistryAndMetricsAreExposedForPrometheus() throws Exception {
+        var health = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        var components = tools.jackson.databind.json.JsonMapper.builder().build().readTree(health.body()).get("components");
+        assertThat(components.get("kafka").get("status").asString()).isEqualTo("UP");
+        assertThat(components.get("schemaRegistry").get("status").asString()).isEqualTo("UP");
+        post("{\"title\": \"Metrics\", \"pmid\": \"1\", \"abstract_text\": \"Counted.\"}");
+        var metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("http_server_requests_seconds_count", "uri=\"/api/papers\"", "kafka_producer");
+    }
+
     private List<SummaryEvent> ingestedEventsOf(String summaryId) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BED.bootstrapServers(),
