@@ -6,6 +6,7 @@ import app.plainpaper.events.Severity;
 import app.plainpaper.events.SummaryEvent;
 import app.plainpaper.events.WorkflowState;
 import app.plainpaper.pipeline.EventSuccession;
+import app.plainpaper.pipeline.StageStep;
 import app.plainpaper.pipeline.Topics;
 import app.plainpaper.reviewchecks.RevisionChecks;
 
@@ -26,19 +27,16 @@ public class ComplianceGate {
         this.succession = succession;
     }
 
-    public record Outcome(String topic, SummaryEvent event) {
-    }
-
     /** Findings for the editor; the revision goes on to the accuracy checks whatever they say. */
-    public Outcome advise(SummaryEvent drafted) {
+    public StageStep.Output advise(SummaryEvent drafted) {
         List<Finding> findings = checks.findings(drafted, RevisionChecks.COMPLIANCE);
-        return new Outcome(Topics.COMPLIANCE_ADVISED, succession
+        return new StageStep.Output(Topics.COMPLIANCE_ADVISED, succession
                 .after(drafted, EventType.COMPLIANCE_ADVISED, WorkflowState.DRAFTING)
                 .setFindings(findings)
                 .build());
     }
 
-    public Outcome gate(SummaryEvent signedOff) {
+    public StageStep.Output gate(SummaryEvent signedOff) {
         List<Finding> findings = new ArrayList<>(checks.findings(signedOff, RevisionChecks.COMPLIANCE));
         List<String> reasons = new ArrayList<>();
         if (signedOff.getSignOff() == null || signedOff.getSignOff().getRevision() != signedOff.getRevision()) {
@@ -50,12 +48,12 @@ public class ComplianceGate {
         signedOff.getFindings().stream().filter(f -> f.getChecker() != app.plainpaper.events.Checker.COMPLIANCE)
                 .forEach(findings::add);
         if (reasons.isEmpty()) {
-            return new Outcome(Topics.COMPLIANCE_PASSED, succession
+            return new StageStep.Output(Topics.COMPLIANCE_PASSED, succession
                     .after(signedOff, EventType.COMPLIANCE_PASSED, WorkflowState.PUBLISHING)
                     .setFindings(findings)
                     .build());
         }
-        return new Outcome(Topics.COMPLIANCE_FAILED, succession
+        return new StageStep.Output(Topics.COMPLIANCE_FAILED, succession
                 .after(signedOff, EventType.COMPLIANCE_FAILED, WorkflowState.EDITOR_REVIEW)
                 .setFindings(findings)
                 .setReason("Compliance check failed: " + String.join("; ", reasons))

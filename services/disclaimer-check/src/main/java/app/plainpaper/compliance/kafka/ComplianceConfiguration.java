@@ -3,6 +3,7 @@ package app.plainpaper.compliance.kafka;
 import app.plainpaper.compliance.gate.ComplianceGate;
 import app.plainpaper.pipeline.EventSuccession;
 import app.plainpaper.pipeline.HandledInputs;
+import app.plainpaper.pipeline.StageStep;
 import app.plainpaper.pipeline.Topics;
 import app.plainpaper.reviewchecks.RevisionChecks;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +23,7 @@ class ComplianceConfiguration {
 
     @Bean
     ComplianceListener complianceListener(ComplianceGate gate, ConsumerFactory<?, ?> consumers, KafkaTemplate<Object, Object> kafka) {
-        return new ComplianceListener(gate, HandledInputs.rebuiltFrom(consumers,
-                List.of(Topics.COMPLIANCE_ADVISED, Topics.COMPLIANCE_PASSED, Topics.COMPLIANCE_FAILED)), kafka);
+        return new ComplianceListener(gate, new StageStep(HandledInputs.rebuiltFrom(consumers,
+                List.of(Topics.COMPLIANCE_ADVISED, Topics.COMPLIANCE_PASSED, Topics.COMPLIANCE_FAILED)), kafka));
     }
 }

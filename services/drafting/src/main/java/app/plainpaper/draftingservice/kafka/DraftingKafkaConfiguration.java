@@ -5,6 +5,7 @@ import app.plainpaper.drafting.DraftingEngine;
 import app.plainpaper.draftingservice.revision.DraftRevisions;
 import app.plainpaper.pipeline.EventSuccession;
 import app.plainpaper.pipeline.HandledInputs;
+import app.plainpaper.pipeline.StageStep;
 import app.plainpaper.pipeline.Topics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -32,6 +33,6 @@ class DraftingKafkaConfiguration {
 
     @Bean
     DraftingListener draftingListener(DraftRevisions revisions, ConsumerFactory<?, ?> consumers, KafkaTemplate<Object, Object> kafka) {
-        return new DraftingListener(revisions, HandledInputs.rebuiltFrom(consumers, List.of(Topics.DRAFTED)), kafka);
+        return new DraftingListener(revisions, new StageStep(HandledInputs.rebuiltFrom(consumers, List.of(Topics.DRAFTED)), kafka));
     }
 }

@@ -3,6 +3,7 @@ package app.plainpaper.publishingservice.kafka;
 import app.plainpaper.events.SummaryEvent;
 import app.plainpaper.pipeline.EventSuccession;
 import app.plainpaper.pipeline.HandledInputs;
+import app.plainpaper.pipeline.StageStep;
 import app.plainpaper.pipeline.Topics;
 import app.plainpaper.pipeline.kafka.EventLog;
 import app.plainpaper.publishingservice.site.LiveSite;
@@ -48,6 +49,6 @@ class PublishingConfiguration {
     @Bean
     PublishingListener publishingListener(LiveSite site, ConsumerFactory<?, ?> consumers, EventSuccession succession,
             KafkaTemplate<Object, Object> kafka) {
-        return new PublishingListener(site, HandledInputs.rebuiltFrom(consumers, List.of(Topics.PUBLISHED)), succession, kafka);
+        return new PublishingListener(site, new StageStep(HandledInputs.rebuiltFrom(consumers, List.of(Topics.PUBLISHED)), kafka), succession);
     }
 }

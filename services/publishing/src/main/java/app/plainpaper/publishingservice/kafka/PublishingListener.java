@@ -4,7 +4,7 @@ import app.plainpaper.events.EventType;
 import app.plainpaper.events.SummaryEvent;
 import app.plainpaper.events.WorkflowState;
 import app.plainpaper.pipeline.EventSuccession;
-import app.plainpaper.pipeline.HandledInputs;
+import app.plainpaper.pipeline.StageStep;
 import app.plainpaper.pipeline.Topics;
 import app.plainpaper.pipeline.UnprocessableEvent;
 import app.plainpaper.publishingservice.site.LiveSite;
@@ -12,7 +12,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Publishes each summary that passed the final compliance gate. Rendering is deterministic, so a retry after a
@@ -23,25 +22,24 @@ class PublishingListener {
     private static final Logger log = LoggerFactory.getLogger(PublishingListener.class);
 
     private final LiveSite site;
-    private final HandledInputs handled;
+    private final StageStep step;
     private final EventSuccession succession;
-    private final KafkaTemplate<Object, Object> kafka;
 
-    PublishingListener(LiveSite site, HandledInputs handled, EventSuccession succession, KafkaTemplate<Object, Object> kafka) {
+    PublishingListener(LiveSite site, StageStep step, EventSuccession succession) {
         this.site = site;
-        this.handled = handled;
+        this.step = step;
         this.succession = succession;
-        this.kafka = kafka;
     }
 
     @KafkaListener(id = "publishing", topics = Topics.COMPLIANCE_PASSED)
     void on(ConsumerRecord<String, Object> record) {
-        if (!(record.value() instanceof SummaryEvent passed)) {
-            throw new UnprocessableEvent("Expected a summary event on " + record.topic());
+        var output = step.apply(record, this::publish);
+        if (output != null) {
+            log.info("Published revision {} at {}", output.event().getRevision(), output.event().getPublication().getUrl());
         }
-        if (handled.contains(passed.getEventId())) {
-            return;
-        }
+    }
+
+    private StageStep.Output publish(SummaryEvent passed) {
         if (passed.getDraft() == null || passed.getSignOff() == null || passed.getSignOff().getRevision() != passed.getRevision()) {
             throw new UnprocessableEvent("Revision " + passed.getRevision() + " has no valid clinical sign-off: not published.");
         }
@@ -50,8 +48,6 @@ class PublishingListener {
                 .setPublication(publication)
                 .build();
         site.publish(published);
-        kafka.send(Topics.PUBLISHED, published.getSummaryId(), published);
-        handled.afterCommit(passed.getEventId());
-        log.info("Published revision {} at {}", published.getRevision(), publication.getUrl());
+        return new StageStep.Output(Topics.PUBLISHED, published);
     }
 }
