@@ -24,7 +24,6 @@ class MutationTest {
 
     /** Mutations the checks do not catch on these pairs today (see docs/checks.md, "Known gaps"). */
     private static final Map<String, Set<Mutation.Type>> KNOWN_MISSES = Map.of(
-            "cochrane:10.1002/14651858.CD011375.pub2", Set.of(Mutation.Type.DIRECTION),
             "cochrane:10.1002/14651858.CD012838.pub2", Set.of(Mutation.Type.POPULATION));
 
     static List<PairsEvaluation.Pair> pairs;
@@ -52,7 +51,8 @@ class MutationTest {
             PairsEvaluation.Pair p = pairs.get(i);
             CheckReport clean = checks.checkText(p.plain(), p.technical());
             List<Mutation> mutations = Mutations.all(p.plain(), p.technical(), i);
-            assertThat(mutations).as("operators applied to %s", p.id()).hasSizeGreaterThanOrEqualTo(4);
+            assertThat(mutations.stream().map(Mutation::type).toList()).as("operators applied to %s", p.id())
+                    .contains(Mutation.Type.ADVICE, Mutation.Type.POPULATION).hasSizeGreaterThanOrEqualTo(3);
             for (Mutation m : mutations) {
                 CheckReport mutated = checks.checkText(m.plain(), m.technical());
                 var fresh = PairsEvaluation.newBlockers(clean, p.plain(), mutated, m);
@@ -67,7 +67,7 @@ class MutationTest {
                 }
             }
         }
-        assertThat(caught).isGreaterThanOrEqualTo(15);
+        assertThat(caught).isGreaterThanOrEqualTo(14);
     }
 
     @Test

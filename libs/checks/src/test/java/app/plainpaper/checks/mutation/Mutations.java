@@ -52,6 +52,11 @@ public final class Mutations {
                     + "significant\\w*|risk\\w*|harm\\w*|help\\w*|better|worse|side effects?|adverse|death|mortality|survival|"
                     + "relie\\w*|than|compared|versus)\\b|\\d");
 
+    /** Sentences about research needs, open questions or plans: they state no finding to reverse. */
+    private static final Pattern NOT_A_CLAIM = Pattern.compile(
+            "(?i)\\b(?:needed|necessary|need to|needs to|future research|further research|more research|whether|exploring|"
+                    + "should be|would be|warranted)\\b");
+
     private static final String[] ADVICE = {
             "You should stop taking your current medication and switch to this treatment.",
             "Take 400 mg of it every day for the best effect.",
@@ -155,6 +160,9 @@ public final class Mutations {
     public static Optional<Mutation> flipDirection(String plain, String technical) {
         Pattern word = Pattern.compile("(?i)\\b(" + String.join("|", FLIPS.keySet()) + ")\\b");
         for (int[] s : rankedSentences(plain, technical)) {
+            if (NOT_A_CLAIM.matcher(plain.substring(s[0], s[1])).find()) {
+                continue;
+            }
             Matcher m = word.matcher(plain).region(s[0], s[1]);
             while (m.find()) {
                 String after = plain.substring(m.end(), Math.min(plain.length(), m.end() + 20));
@@ -193,6 +201,9 @@ public final class Mutations {
         };
         for (String[][] operators : new String[][][] {removals, insertions}) {
             for (int[] s : rankedSentences(plain, technical)) {
+                if (NOT_A_CLAIM.matcher(plain.substring(s[0], s[1])).find()) {
+                    continue;
+                }
                 for (String[] op : operators) {
                     Matcher m = Pattern.compile(op[0]).matcher(plain).region(s[0], s[1]);
                     if (m.find() && resultNear(plain, m.start(), s[1])) {
