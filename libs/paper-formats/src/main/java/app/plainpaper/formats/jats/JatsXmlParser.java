@@ -173,7 +173,7 @@ public final class JatsXmlParser {
     /** Affiliation text without its footnote label ("1", "a"). */
     private static String affiliation(Element aff) {
         String text = Dom.blockText(aff, Set.of("label", "sup"));
-        return text == null ? null : text.replaceAll("\\s+", " ");
+        return text == null ? null : text.replaceAll(Dom.SPACES, " ");
     }
 
     private static String orcid(String raw) {

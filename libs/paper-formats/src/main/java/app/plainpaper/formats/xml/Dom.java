@@ -13,6 +13,9 @@ public final class Dom {
     private static final Set<String> BLOCKS = Set.of("p", "list-item", "title", "def-item", "disp-quote",
             "AbstractText", "sec", "list", "def-list");
 
+    /** Any run of whitespace, including Unicode spaces (hair, thin, no-break) publishers use, becomes one space. */
+    public static final String SPACES = "[\\s\\p{Z}]+";
+
     private Dom() {
     }
 
@@ -74,7 +77,7 @@ public final class Dom {
     /** Inline text: markup dropped, whitespace collapsed; null when empty. */
     public static String text(Element e) {
         if (e == null) return null;
-        String t = e.getTextContent().replaceAll("\\s+", " ").strip();
+        String t = e.getTextContent().replaceAll(SPACES, " ").strip();
         return t.isEmpty() ? null : t;
     }
 
@@ -113,7 +116,7 @@ public final class Dom {
     }
 
     private static void flush(List<String> blocks, StringBuilder inline) {
-        String t = inline.toString().replaceAll("\\s+", " ").strip();
+        String t = inline.toString().replaceAll(SPACES, " ").strip();
         if (!t.isEmpty() && !t.equals("-")) blocks.add(t);
         inline.setLength(0);
     }
