@@ -1,6 +1,8 @@
 package app.plainpaper.cli;
 
 import app.plainpaper.cli.dlt.DltCommand;
+import app.plainpaper.cli.drafting.DraftCommand;
+import app.plainpaper.cli.drafting.EvaluateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "plainpaper", mixinStandardHelpOptions = true, version = "plainpaper 0.1.0-SNAPSHOT",
         description = "Runs and looks after the Plainpaper stack on this machine.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, TopicsCommand.class, DltCommand.class,
+                DraftCommand.class, EvaluateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PlainpaperCommand implements Runnable {
 
