@@ -61,7 +61,7 @@ final class DraftMarkdown {
         list(b, "Categories", d.categories());
         b.append("## Readability\n\n| section | Flesch-Kincaid grade | mean sentence length | words |\n|---|---|---|---|\n");
         for (SectionReadability r : d.readability()) {
-            b.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %d |%n", r.section(), r.fleschKincaidGrade(),
+            b.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %d |\n", r.section(), r.fleschKincaidGrade(),
                     r.meanSentenceLength(), r.words()));
         }
         b.append('\n');
