@@ -127,6 +127,13 @@ public final class JatsXmlParser {
             if (body != null) out.add(new AbstractSection(null, body));
             return out;
         }
+        // Paragraphs before the first sec (rare) are kept as an unlabelled lead section.
+        StringBuilder lead = new StringBuilder();
+        for (Element p : children(abs, "p")) {
+            String text = Dom.blockText(p, Set.of());
+            if (text != null) lead.append(lead.isEmpty() ? "" : "\n\n").append(text);
+        }
+        if (!lead.isEmpty()) out.add(new AbstractSection(null, lead.toString()));
         for (Element sec : secs) {
             String body = Dom.blockText(sec, Set.of("title", "label"));
             if (body != null) out.add(new AbstractSection(text(child(sec, "title")), body));

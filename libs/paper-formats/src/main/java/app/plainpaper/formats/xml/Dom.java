@@ -105,7 +105,7 @@ public final class Dom {
                 if (skip.contains(name)) continue;
                 if (BLOCKS.contains(name)) {
                     flush(blocks, inline);
-                    if (name.equals("list-item")) inline.append("- ");
+                    if (name.equals("list-item") && !isBullet(inline)) inline.append("- ");
                     walk(c, skip, blocks, inline, false);
                     flush(blocks, inline);
                 } else {
@@ -116,8 +116,13 @@ public final class Dom {
     }
 
     private static void flush(List<String> blocks, StringBuilder inline) {
+        if (isBullet(inline)) return; // keep a list item's bullet for the paragraph inside it
         String t = inline.toString().replaceAll(SPACES, " ").strip();
-        if (!t.isEmpty() && !t.equals("-")) blocks.add(t);
+        if (!t.isEmpty()) blocks.add(t);
         inline.setLength(0);
+    }
+
+    private static boolean isBullet(StringBuilder inline) {
+        return inline.toString().strip().equals("-");
     }
 }

@@ -122,6 +122,24 @@ class JatsXmlParserTest {
     }
 
     @Test
+    void abstractMarkupBecomesPlainTextKeepingParagraphsAndListItems() {
+        // The real BMC article with a lead paragraph and a list added to its structured abstract.
+        String xml = new String(RealFiles.fixture(RealFiles.JATS.get(1)), StandardCharsets.UTF_8)
+                .replace("<abstract><sec>", "<abstract><p>A lead with <italic>italics</italic>.</p><sec>")
+                .replace("quality of life.</p></sec></abstract>",
+                        "quality of life.</p><list><list-item><p>first point</p></list-item><list-item><p>second <bold>point</bold></p></list-item></list></sec></abstract>");
+
+        ParsedPaper p = only(parse(xml.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(p.abstractSections()).extracting(AbstractSection::label)
+                .containsExactly(null, "Background", "Methods", "Results", "Conclusion");
+        assertThat(p.abstractSections().get(0).text()).isEqualTo("A lead with italics.");
+        assertThat(p.abstractSections().get(4).text()).isEqualTo(
+                "In conclusion: the OHIP-NL can be considered a reliable and valid instrument to measure oral health-related quality of life."
+                        + "\n\n- first point\n\n- second point");
+    }
+
+    @Test
     void pubmedFileIsNotJats() {
         assertThatThrownBy(() -> parse(RealFiles.fixture(RealFiles.PUBMED.get(0))))
                 .isInstanceOfSatisfying(RejectedXmlException.class,
