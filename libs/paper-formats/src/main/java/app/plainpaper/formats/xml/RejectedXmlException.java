@@ -8,6 +8,8 @@ public class RejectedXmlException extends RuntimeException {
         EXTERNAL_ENTITY_REFUSED,
         /** Entity expansion beyond the limit (billion laughs and similar). */
         ENTITY_EXPANSION_LIMIT,
+        /** Elements nested deeper than the limit (no real paper comes close). */
+        TOO_DEEP,
         /** Not well-formed XML (truncated, corrupted, wrong encoding). */
         MALFORMED,
         /** Well-formed, but not the format this parser reads. */

@@ -22,6 +22,9 @@ public final class SafeXml {
     /** Far above what any real PubMed/JATS file needs (they declare no entities), far below a bomb. */
     static final int ENTITY_EXPANSION_LIMIT = 10_000;
 
+    /** Real JATS nests a few dozen levels; the cap keeps our recursive tree walks off the stack limit. */
+    static final int MAX_ELEMENT_DEPTH = 500;
+
     private SafeXml() {
     }
 
@@ -36,6 +39,9 @@ public final class SafeXml {
             if (message.contains("JAXP00010001") || message.contains("JAXP00010003")
                     || message.contains("JAXP00010004") || message.contains("entity expansion")) {
                 throw new RejectedXmlException(RejectedXmlException.Reason.ENTITY_EXPANSION_LIMIT, message, e);
+            }
+            if (message.contains("JAXP00010006") || message.contains("maxElementDepth")) {
+                throw new RejectedXmlException(RejectedXmlException.Reason.TOO_DEEP, message, e);
             }
             throw new RejectedXmlException(RejectedXmlException.Reason.MALFORMED, message, e);
         } catch (IOException | RuntimeException e) {
@@ -55,6 +61,7 @@ public final class SafeXml {
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             factory.setAttribute("jdk.xml.entityExpansionLimit", String.valueOf(ENTITY_EXPANSION_LIMIT));
+            factory.setAttribute("jdk.xml.maxElementDepth", String.valueOf(MAX_ELEMENT_DEPTH));
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setEntityResolver(REFUSE_EXTERNAL);
             builder.setErrorHandler(FAIL_ON_ERROR);

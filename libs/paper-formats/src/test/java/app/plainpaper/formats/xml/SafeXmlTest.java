@@ -130,6 +130,15 @@ class SafeXmlTest {
     }
 
     @Test
+    void deeplyNestedElementsAreRefusedBeforeAnyTreeWalk() {
+        String xml = "<PubmedArticleSet>" + "<i>".repeat(50_000) + "x" + "</i>".repeat(50_000) + "</PubmedArticleSet>";
+
+        assertThatThrownBy(() -> parse(xml))
+                .isInstanceOfSatisfying(RejectedXmlException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.TOO_DEEP));
+    }
+
+    @Test
     void malformedXmlIsADefinedRejection() {
         assertThatThrownBy(() -> parse("<PubmedArticleSet><PubmedArticle>"))
                 .isInstanceOfSatisfying(RejectedXmlException.class,
