@@ -137,6 +137,19 @@ class PubmedXmlParserTest {
     }
 
     @Test
+    void bookArticleIsRejectedAndDeleteCitationIsNotARecord() {
+        String a = article(RealFiles.fixture(RealFiles.PUBMED.get(0)));
+        String set = "<PubmedArticleSet><PubmedBookArticle><BookDocument><PMID Version=\"1\">1</PMID></BookDocument></PubmedBookArticle>"
+                + a + "<DeleteCitation><PMID Version=\"1\">2</PMID></DeleteCitation></PubmedArticleSet>";
+
+        List<ParsedRecord> records = parse(set.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(records).hasSize(2);
+        assertThat(records.get(0)).isEqualTo(new ParsedRecord.Rejected(1, null, "not a journal article: PubmedBookArticle"));
+        assertThat(((ParsedRecord.Paper) records.get(1)).paper().pmid()).isEqualTo("27797938");
+    }
+
+    @Test
     void retractedAndPreprintFlagsFollowThePublicationTypes() {
         String a = article(RealFiles.fixture(RealFiles.PUBMED.get(0)))
                 .replace("<PublicationType UI=\"D064888\">Observational Study</PublicationType>",
