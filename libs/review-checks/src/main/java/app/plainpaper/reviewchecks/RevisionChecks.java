@@ -65,8 +65,8 @@ public final class RevisionChecks {
 
     static app.plainpaper.checks.Draft draft(Draft draft) {
         EvidenceLevel level = draft.getEvidenceLevel();
-        String evidence = level.getLevel() == null ? null
-                : "Level " + level.getLevel() + " (" + level.getScale() + "): " + level.getReason();
+        // The reason is the evidence level's text; the level and scale are labels, not claims about the study.
+        String evidence = level.getDesign() == app.plainpaper.events.StudyDesign.UNKNOWN ? null : level.getReason();
         return new app.plainpaper.checks.Draft(draft.getSimpleExplanation(), draft.getStudyDuration(), draft.getParticipants(),
                 evidence, draft.getKeyFindings().stream().map(k -> k.getText()).toList(), draft.getResearchSummary(),
                 draft.getPracticalImplications().stream().map(i -> new PracticalImplication(i.getTitle(), i.getText())).toList(),
