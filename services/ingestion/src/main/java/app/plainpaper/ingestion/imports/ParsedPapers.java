@@ -1,0 +1,38 @@
+package app.plainpaper.ingestion.imports;
+
+import app.plainpaper.formats.ParsedPaper;
+import app.plainpaper.ingestion.paper.PaperSubmission;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A parsed paper as a submission, so files go through the same validation, de-duplication and event as JSON. */
+final class ParsedPapers {
+
+    private ParsedPapers() {
+    }
+
+    static PaperSubmission submission(ParsedPaper paper, String reference) {
+        List<PaperSubmission.Section> sections = paper.abstractSections().stream()
+                .map(s -> new PaperSubmission.Section(s.label(), s.text()))
+                .toList();
+        List<String> authors = paper.authors().stream().map(ParsedPaper.Author::displayName).toList();
+        var date = paper.publicationDate();
+        return new PaperSubmission(reference, null, paper.title(), paper.journal(), date == null ? null : date.year(),
+                paper.doi(), paper.pmid(), paper.pmcid(), sections, null, authors, published(date), paper.licence(),
+                paper.keywords());
+    }
+
+    /** A full date only when the source gives day and month; otherwise the year alone carries it. */
+    private static String published(ParsedPaper.PublicationDate date) {
+        if (date == null || date.month() == null || date.day() == null) {
+            return null;
+        }
+        try {
+            return LocalDate.of(date.year(), date.month(), date.day()).toString();
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+}
