@@ -179,6 +179,49 @@ class PipelineEndToEndTest {
         assertThat(page.body()).contains("may be linked to bone pain").doesNotContain("You should ask your doctor");
     }
 
+    /** A wrong number is a blocker: the draft is held back from clinical review until the editor fixes it. */
+    @Test
+    void aWrongNumberIsHeldBackUntilTheEditorFixesIt() throws Exception {
+        String paper = RunningPipeline.resource("reference-study.json")
+                .replace("10.1155/2022/1119014", "10.1155/2022/wrong-number").replace("35845981", "99999002");
+        var created = pipeline.ingest(paper);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String summaryId = RunningPipeline.JSON.readTree(created.body()).get("summaryId").asString();
+        awaitState(summaryId, "editor-review");
+        overrideBlockers(summaryId, 1);
+
+        edit(summaryId, 1, Map.of("participants", "40 cancer patients with bone metastasis"));
+        JsonNode heldBack = awaitRevisionInState(summaryId, 2, "editor-review");
+        assertThat(heldBack.get("reason").asString()).startsWith("Held back from clinical review");
+        JsonNode draft = RunningPipeline.JSON.readTree(pipeline.desk("editor", "GET", "/api/summaries/" + summaryId + "/draft", null).body());
+        JsonNode blocker = null;
+        for (JsonNode finding : draft.get("findings")) {
+            if ("blocker".equals(finding.get("severity").asString()) && "participants".equals(finding.get("section").asString())) {
+                blocker = finding;
+            }
+        }
+        assertThat(blocker).as("a blocker on the participants: " + draft.get("findings")).isNotNull();
+        assertThat(blocker.get("ruleId").asString()).startsWith("accuracy.number");
+        assertThat(draft.get("participants").asString().substring(blocker.get("start").asInt(), blocker.get("end").asInt())).contains("40");
+
+        // The desk passes the approval on; the workflow refuses it and says why.
+        accept(pipeline.decide("editor", summaryId, 2, "approve", "Looks fine."));
+        await().atMost(Duration.ofSeconds(30)).until(() -> pipeline.desk("editor", "GET", "/api/summaries/" + summaryId + "/history", null)
+                .body().contains("unresolved blocker"));
+        assertThat(pipeline.summary(summaryId).get("state").asString()).isEqualTo("editor-review");
+
+        edit(summaryId, 2, Map.of("participants", "30 cancer patients with bone metastasis and 30 healthy individuals"));
+        awaitRevisionInState(summaryId, 3, "editor-review");
+        JsonNode fixed = RunningPipeline.JSON.readTree(pipeline.desk("editor", "GET", "/api/summaries/" + summaryId + "/draft", null).body());
+        for (JsonNode finding : fixed.get("findings")) {
+            assertThat("blocker".equals(finding.get("severity").asString()) && "participants".equals(finding.get("section").asString()))
+                    .as("the fixed count is no longer a blocker: " + finding).isFalse();
+        }
+        overrideBlockers(summaryId, 3);
+        accept(pipeline.decide("editor", summaryId, 3, "approve", "Fixed the count."));
+        awaitState(summaryId, "clinical-review");
+    }
+
     private static void accept(java.net.http.HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     }
