@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "plainpaper", mixinStandardHelpOptions = true, version = "plainpaper 0.1.0-SNAPSHOT",
         description = "Runs and looks after the Plainpaper stack on this machine.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, TopicsCommand.class, DltCommand.class,
-                DraftCommand.class, EvaluateCommand.class,
+                DraftCommand.class, EvaluateCommand.class, app.plainpaper.cli.checking.CheckCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PlainpaperCommand implements Runnable {
 

@@ -11,7 +11,7 @@ import java.util.List;
  * Reads one line of the abstract record format ({@code {id, source, title, journal, year, doi, pmid,
  * sections:[{label,text}], abstract_text}}) as the engine's {@link SourcePaper}.
  */
-final class AbstractRecord {
+public final class AbstractRecord {
 
     private AbstractRecord() {
     }
@@ -21,7 +21,7 @@ final class AbstractRecord {
     }
 
     /** @throws IllegalArgumentException naming the field that is missing or of the wrong type */
-    static SourcePaper toPaper(JsonNode record) {
+    public static SourcePaper toPaper(JsonNode record) {
         String title = text(record, "title");
         if (title == null || title.isBlank()) {
             throw new IllegalArgumentException("no title");
@@ -60,7 +60,7 @@ final class AbstractRecord {
         return String.join("\n", paper.sections().stream().map(SourceSection::text).toList());
     }
 
-    static String text(JsonNode node, String field) {
+    public static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             return null;

@@ -12,12 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Reads a JSON-lines file record by record; a bad line is reported with its number and skipped. */
-final class JsonLines {
+public final class JsonLines {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Handles one parsed record; throws {@link IllegalArgumentException} when the record is unusable. */
-    interface RecordHandler {
+    public interface RecordHandler {
         void handle(int lineNumber, JsonNode record);
     }
 
@@ -25,7 +25,7 @@ final class JsonLines {
     }
 
     /** @return the number of lines that failed */
-    static int read(Path file, PrintWriter err, RecordHandler handler) throws IOException {
+    public static int read(Path file, PrintWriter err, RecordHandler handler) throws IOException {
         int failed = 0;
         int lineNumber = 0;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
