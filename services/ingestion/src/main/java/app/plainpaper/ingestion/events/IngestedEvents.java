@@ -56,6 +56,11 @@ public final class IngestedEvents {
                 .setLicence(paper.licence())
                 .setAbstractSections(sections)
                 .setKeywords(paper.keywords())
+                .setMeshTerms(paper.meshTerms())
+                .setPublicationTypes(paper.publicationTypes())
+                .setRetracted(paper.retracted())
+                .setPreprint(paper.preprint())
+                .setAuthorSummary(paper.authorSummary())
                 .setOrigin(PaperOrigin.newBuilder().setKind(kind).setReference(paper.sourceReference())
                         .setReceivedAt(receivedAt).build())
                 .build();

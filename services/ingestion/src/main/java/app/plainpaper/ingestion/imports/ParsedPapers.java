@@ -21,7 +21,8 @@ final class ParsedPapers {
         var date = paper.publicationDate();
         return new PaperSubmission(reference, null, paper.title(), paper.journal(), date == null ? null : date.year(),
                 paper.doi(), paper.pmid(), paper.pmcid(), sections, null, authors, published(date), paper.licence(),
-                paper.keywords());
+                paper.keywords(), paper.meshTerms(), paper.publicationTypes(), paper.retracted(), paper.preprint(),
+                paper.authorSummary());
     }
 
     /** A full date only when the source gives day and month; otherwise the year alone carries it. */

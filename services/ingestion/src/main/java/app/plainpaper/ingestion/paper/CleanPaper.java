@@ -16,7 +16,19 @@ public record CleanPaper(
         List<Section> sections,
         String licence,
         List<String> keywords,
-        String sourceReference) {
+        String sourceReference,
+        List<String> meshTerms,
+        List<String> publicationTypes,
+        boolean retracted,
+        boolean preprint,
+        String authorSummary) {
+
+    public CleanPaper(String doi, String pmid, String pmcid, String title, String journal, Integer year, LocalDate published,
+                      List<String> authors, List<Section> sections, String licence, List<String> keywords,
+                      String sourceReference) {
+        this(doi, pmid, pmcid, title, journal, year, published, authors, sections, licence, keywords, sourceReference,
+                List.of(), List.of(), false, false, null);
+    }
 
     public record Section(String label, String text) {
     }

