@@ -12,7 +12,10 @@ import java.util.List;
 /** The real sample files: copied fixtures on the classpath, and the shared ones we may not copy. */
 public final class RealFiles {
 
-    public static final Path SHARED = Path.of(System.getProperty("plainpaper.formats.dir", "/work/shared/data/formats"));
+    /** shared/ beside the repository (or PLAINPAPER_SHARED, or -Dplainpaper.formats.dir=DIR). */
+    public static final Path SHARED = Path.of(System.getProperty("plainpaper.formats.dir", Path.of(System.getenv().getOrDefault(
+            "PLAINPAPER_SHARED", Path.of("").toAbsolutePath().resolve("../../../shared").normalize().toString()))
+            .resolve("data/formats").toString()));
 
     public static final List<String> PUBMED = List.of(
             "pubmed-efetch-xml/biopython__Tests_Entrez_pubmed4.xml",

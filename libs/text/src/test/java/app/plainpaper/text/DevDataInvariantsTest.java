@@ -15,11 +15,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Invariants over every text of the shared dev data (40 abstracts, 30 technical/plain pairs): offsets point into
  * the text, no sentence ends on an abbreviation or inside a decimal, every number's raw text is where it says.
- * Skipped, with the reason printed, where /work/shared/data is absent (users' clones).
+ * Skipped, with the reason printed, where shared/data is absent (users' clones).
  */
 class DevDataInvariantsTest {
 
-    private static final Path DATA = Path.of("/work/shared/data");
+    /** shared/ beside the repository (or where PLAINPAPER_SHARED points), as on the team's machines and in CI. */
+    private static final Path DATA = Path.of(System.getenv().getOrDefault("PLAINPAPER_SHARED",
+            Path.of("").toAbsolutePath().resolve("../../../shared").normalize().toString())).resolve("data");
     private static final Pattern TEXT_FIELD = Pattern.compile("\"(?:text|technical|plain)\": \"([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"");
 
     private static List<String> texts() throws Exception {

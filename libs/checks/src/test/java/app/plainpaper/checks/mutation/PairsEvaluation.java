@@ -176,7 +176,7 @@ public final class PairsEvaluation {
     }
 
     public static void main(String[] args) throws IOException {
-        Path data = Path.of(args.length > 0 ? args[0] : "/work/shared/data/pairs-dev.jsonl");
+        Path data = Path.of(args.length > 0 ? args[0] : PairsEvaluationTest.DATA.toString());
         if (!Files.exists(data)) {
             System.out.println("skipped: " + data + " not found (the shared dev data is not on this machine)");
             return;

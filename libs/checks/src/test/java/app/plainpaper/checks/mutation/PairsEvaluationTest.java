@@ -21,7 +21,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class PairsEvaluationTest {
 
-    static final Path DATA = Path.of(System.getProperty("plainpaper.pairs", "/work/shared/data/pairs-dev.jsonl"));
+    /** shared/ beside the repository (or PLAINPAPER_SHARED, or -Dplainpaper.pairs=FILE). */
+    static final Path DATA = Path.of(System.getProperty("plainpaper.pairs", Path.of(System.getenv().getOrDefault("PLAINPAPER_SHARED",
+            Path.of("").toAbsolutePath().resolve("../../../shared").normalize().toString())).resolve("data/pairs-dev.jsonl").toString()));
 
     /** Recall floors per mutation type: today's figures, to be raised towards 0.95. */
     static final Map<Mutation.Type, Double> RECALL_FLOOR = Map.of(
