@@ -1,0 +1,20 @@
+package app.plainpaper.draftingservice;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The revision rules stay plain Java: no Spring, no Kafka client; adapters live at the edges. */
+class ArchitectureTest {
+
+    @Test
+    void revisionRulesArePlainJava() {
+        var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("app.plainpaper.draftingservice");
+        noClasses().that().resideInAPackage("..draftingservice.revision..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..")
+                .check(classes);
+    }
+}
