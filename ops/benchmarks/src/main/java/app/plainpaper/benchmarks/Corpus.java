@@ -79,20 +79,24 @@ final class Corpus {
         return paper.sections().stream().map(SourceSection::text).collect(Collectors.joining("\n\n"));
     }
 
-    /** The engine's draft as the checks see it, mapped as {@code ./plainpaper check} maps a drafted line. */
-    static Draft draft(DraftText d) {
+    /**
+     * The engine's draft as the checks see it, mapped as {@code ./plainpaper check} maps a drafted line.
+     *
+     * @param disclaimerVersion the disclaimer the site attaches, or null for none
+     */
+    static Draft draft(DraftText d, String disclaimerVersion) {
         EvidenceAssessment evidence = d.evidence();
         StudyDesign design = evidence == null ? null : design(evidence.design());
         return new Draft(d.simpleExplanation(), d.studyDuration(), d.participants(),
                 design == null ? null : evidence.reason(),
                 d.keyFindings().stream().map(KeyFindingText::text).toList(), d.researchSummary(),
                 d.practicalImplications().stream().map(i -> new PracticalImplication(i.title(), i.text())).toList(),
-                d.limitations(), new DraftMetadata(d.categories(), false, null, design));
+                d.limitations(), new DraftMetadata(d.categories(), disclaimerVersion != null, disclaimerVersion, design));
     }
 
     /** The draft's prose as one plain text, for {@code checkText}. */
     static String plain(DraftText d) {
-        return draft(d).sections().stream().map(s -> s.text()).collect(Collectors.joining("\n\n"));
+        return draft(d, null).sections().stream().map(s -> s.text()).collect(Collectors.joining("\n\n"));
     }
 
     private static StudyDesign design(app.plainpaper.drafting.StudyDesign design) {

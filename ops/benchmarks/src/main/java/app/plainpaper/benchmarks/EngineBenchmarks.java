@@ -4,6 +4,7 @@ import app.plainpaper.checks.CheckReport;
 import app.plainpaper.checks.Checks;
 import app.plainpaper.checks.Draft;
 import app.plainpaper.checks.Source;
+import app.plainpaper.checks.compliance.DisclaimerRule;
 import app.plainpaper.drafting.BuiltInDraftingEngine;
 import app.plainpaper.drafting.DraftText;
 import app.plainpaper.drafting.SourcePaper;
@@ -35,7 +36,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
 @Threads(1)
-@Warmup(iterations = 2, time = 3)
+@Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 5)
 public class EngineBenchmarks {
 
@@ -52,6 +53,8 @@ public class EngineBenchmarks {
     public void setUp() {
         engine = new BuiltInDraftingEngine();
         checks = Checks.withDefaultPolicy();
+        // As ./plainpaper check does by default: the site attaches the policy's current disclaimer.
+        String disclaimer = checks.policy().setting(DisclaimerRule.CURRENT_VERSION_SETTING, (String) null);
         papers = Corpus.papers();
         int n = papers.size();
         sources = new Source[n];
@@ -62,7 +65,7 @@ public class EngineBenchmarks {
             SourcePaper paper = papers.get(i);
             DraftText draft = engine.draft(paper);
             sources[i] = Corpus.source(paper);
-            drafts[i] = Corpus.draft(draft);
+            drafts[i] = Corpus.draft(draft, disclaimer);
             technical[i] = Corpus.technical(paper);
             plain[i] = Corpus.plain(draft);
         }
