@@ -1,5 +1,6 @@
 package app.plainpaper.ingestion.api;
 
+import app.plainpaper.ingestion.IngestedTopic;
 import app.plainpaper.events.SummaryEvent;
 import app.plainpaper.events.WorkflowState;
 import app.plainpaper.pipeline.Topics;
@@ -68,7 +69,7 @@ class PaperApiTest {
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).contains(summaryId);
 
-        List<SummaryEvent> events = ingestedEventsOf(summaryId);
+        List<SummaryEvent> events = IngestedTopic.eventsOf(BED, summaryId);
         assertThat(events).singleElement().satisfies(event -> {
             assertThat(event.getState()).isEqualTo(WorkflowState.INGESTED);
             assertThat(event.getSequence()).isEqualTo(1);
@@ -120,33 +121,4 @@ class PaperApiTest {
         assertThat(metrics.body()).contains("http_server_requests_seconds_count", "uri=\"/api/papers\"", "kafka_producer");
     }
 
-    private List<SummaryEvent> ingestedEventsOf(String summaryId) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BED.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, KafkaAvroDeserializer.class,
-                "schema.registry.url", BED.registryUrl(),
-                "specific.avro.reader", "true");
-        List<SummaryEvent> events = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, Object>(config)) {
-            consumer.subscribe(List.of(Topics.INGESTED));
-            await().atMost(Duration.ofSeconds(20)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (summaryId.equals(r.key())) {
-                        events.add((SummaryEvent) r.value());
-                    }
-                });
-                return !events.isEmpty();
-            });
-            consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                if (summaryId.equals(r.key())) {
-                    events.add((SummaryEvent) r.value());
-                }
-            });
-        }
-        return events;
-    }
 }

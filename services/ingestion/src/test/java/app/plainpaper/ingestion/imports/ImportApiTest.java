@@ -1,5 +1,6 @@
 package app.plainpaper.ingestion.imports;
 
+import app.plainpaper.ingestion.IngestedTopic;
 import app.plainpaper.events.SourceKind;
 import app.plainpaper.events.SummaryEvent;
 import app.plainpaper.pipeline.Topics;
@@ -69,7 +70,7 @@ class ImportApiTest {
         assertThat(entry.get("position").asInt()).isEqualTo(1);
         assertThat(entry.get("title").asString()).isEqualTo("Inhaled Combined Budesonide-Formoterol as Needed in Mild Asthma.");
 
-        SummaryEvent event = only(ingestedEventsOf(entry.get("summaryId").asString()));
+        SummaryEvent event = only(IngestedTopic.eventsOf(BED, entry.get("summaryId").asString()));
         var paper = event.getPaper();
         assertThat(paper.getDoi()).isEqualTo("10.1056/nejmoa1715274");
         assertThat(paper.getPmid()).isEqualTo("29768149");
@@ -103,7 +104,7 @@ class ImportApiTest {
             assertThat(d.get("summaryId").asString()).isEqualTo(summaryId);
             assertThat(d.get("position").asInt()).isEqualTo(1);
         });
-        var paper = only(ingestedEventsOf(summaryId)).getPaper();
+        var paper = only(IngestedTopic.eventsOf(BED, summaryId)).getPaper();
         assertThat(paper.getPmcid()).isEqualTo("PMC5442267");
         assertThat(paper.getOrigin().getReference()).isEqualTo("pubmed4.xml");
     }
@@ -143,7 +144,7 @@ class ImportApiTest {
             assertThat(r.get("reason").asString()).contains("not a DOI");
         });
         assertThat(report.get("accepted")).singleElement().satisfies(a -> assertThat(a.get("position").asInt()).isEqualTo(2));
-        var paper = only(ingestedEventsOf(report.get("accepted").get(0).get("summaryId").asString())).getPaper();
+        var paper = only(IngestedTopic.eventsOf(BED, report.get("accepted").get(0).get("summaryId").asString())).getPaper();
         assertThat(paper.getPmid()).isEqualTo(pmid);
     }
 
@@ -255,43 +256,10 @@ class ImportApiTest {
         return events.get(0);
     }
 
-    private static Map<String, Object> consumerConfig() {
-        return Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BED.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, KafkaAvroDeserializer.class,
-                "schema.registry.url", BED.registryUrl(),
-                "specific.avro.reader", "true");
-    }
-
-    private static List<SummaryEvent> ingestedEventsOf(String summaryId) {
-        List<SummaryEvent> events = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, Object>(consumerConfig())) {
-            consumer.subscribe(List.of(Topics.INGESTED));
-            await().atMost(Duration.ofSeconds(20)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (summaryId.equals(r.key())) {
-                        events.add((SummaryEvent) r.value());
-                    }
-                });
-                return !events.isEmpty();
-            });
-            consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                if (summaryId.equals(r.key())) {
-                    events.add((SummaryEvent) r.value());
-                }
-            });
-        }
-        return events;
-    }
-
     /** Every committed event on the ingested topic, read up to the end offsets as they stand now. */
     private static List<SummaryEvent> allIngestedEvents() {
         List<SummaryEvent> events = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, Object>(consumerConfig())) {
+        try (var consumer = new KafkaConsumer<String, Object>(IngestedTopic.consumerConfig(BED))) {
             var partitions = consumer.partitionsFor(Topics.INGESTED).stream()
                     .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
