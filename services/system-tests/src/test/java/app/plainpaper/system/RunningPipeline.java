@@ -64,10 +64,16 @@ final class RunningPipeline implements AutoCloseable {
         return new ServiceProcess(name, args, Map.of("PLAINPAPER_DEMO_PASSWORD", DEMO_PASSWORD));
     }
 
+    /** Starts every service; if one never gets healthy, stops them all so no process outlives the test. */
     RunningPipeline start() {
-        services.values().forEach(ServiceProcess::start);
-        services.values().forEach(s -> s.awaitHealthy(Duration.ofSeconds(300)));
-        return this;
+        try {
+            services.values().forEach(ServiceProcess::start);
+            services.values().forEach(s -> s.awaitHealthy(Duration.ofSeconds(300)));
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     ServiceProcess service(String name) {
