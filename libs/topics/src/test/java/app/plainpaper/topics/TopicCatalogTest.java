@@ -78,7 +78,7 @@ class TopicCatalogTest {
         assertThat(packaged.topics()).isEqualTo(fromRepo.topics());
         assertThat(packaged.names()).contains("summary.ingested", "summary.published", "_schemas");
         assertThat(packaged.topics()).filteredOn(t -> t.name().startsWith("summary."))
-                .hasSize(15)
+                .hasSize(18)
                 .allSatisfy(t -> {
                     assertThat(t.partitions()).isEqualTo(3);
                     assertThat(t.configs()).containsEntry("retention.ms", "-1");
