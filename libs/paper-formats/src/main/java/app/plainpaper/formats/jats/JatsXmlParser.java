@@ -118,8 +118,11 @@ public final class JatsXmlParser {
                 authorSummary));
     }
 
-    /** A structured abstract's {@code sec}s, each with its title as label; else one unlabelled section. */
-    private static List<AbstractSection> abstractSections(Element abs) {
+    /**
+     * A structured abstract's {@code sec}s, each with its title as label; else one unlabelled section.
+     * Public for other JATS carriers (Crossref's JATS-in-JSON abstract).
+     */
+    public static List<AbstractSection> abstractSections(Element abs) {
         List<AbstractSection> out = new ArrayList<>();
         List<Element> secs = children(abs, "sec");
         if (secs.isEmpty()) {

@@ -1,7 +1,9 @@
 package app.plainpaper.formats.xml;
 
+import app.plainpaper.formats.RejectedFileException;
+
 /** The one failure a whole-file parse may raise: the file cannot be read safely as the expected XML. */
-public class RejectedXmlException extends RuntimeException {
+public class RejectedXmlException extends RejectedFileException {
 
     public enum Reason {
         /** A DOCTYPE declares an external entity (file:, http:, ...) and the document uses it. */
@@ -19,7 +21,7 @@ public class RejectedXmlException extends RuntimeException {
     private final Reason reason;
 
     public RejectedXmlException(Reason reason, String detail, Throwable cause) {
-        super(reason + ": " + detail, cause);
+        super(reason.name(), detail, cause);
         this.reason = reason;
     }
 
