@@ -1,11 +1,9 @@
 package app.plainpaper.publishingservice.kafka;
 
-import app.plainpaper.events.SummaryEvent;
 import app.plainpaper.pipeline.EventSuccession;
 import app.plainpaper.pipeline.HandledInputs;
 import app.plainpaper.pipeline.StageStep;
 import app.plainpaper.pipeline.Topics;
-import app.plainpaper.pipeline.kafka.EventLog;
 import app.plainpaper.publishingservice.site.LiveSite;
 import app.plainpaper.publishingservice.site.SiteServer;
 import app.plainpaper.site.content.SiteSettings;
@@ -16,13 +14,12 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
 class PublishingConfiguration {
 
-    /** Rebuilt from the published events on start, then rendered once, so the site always matches the log. */
+    /** Rebuilt from the publishing events (published, unpublished, retracted) on start, then rendered once, so the site always matches the log. */
     @Bean
     LiveSite liveSite(ConsumerFactory<?, ?> consumers, @Value("${plainpaper.site.base-url}") String baseUrl,
             @Value("${plainpaper.site.contact-email}") String contactEmail, @Value("${plainpaper.data-dir}") Path dataDir,
@@ -32,13 +29,19 @@ class PublishingConfiguration {
                 defaults.description(), defaults.contactEmail(), defaults.pageSize(), defaults.homeLatestCount(),
                 defaults.feedSize(), defaults.zone(), defaults.launchYear(), disclaimerVersion);
         var site = new LiveSite(settings, dataDir.resolve("site"));
-        EventLog.replay(consumers.getConfigurationProperties(), List.of(Topics.PUBLISHED), Duration.ofSeconds(60), record -> {
-            if (record.value() instanceof SummaryEvent event) {
-                site.remember(event);
-            }
-        });
+        SiteRebuild.replay(consumers).forEach(site::remember);
         site.render();
         return site;
+    }
+
+    @Bean
+    SiteRebuild siteRebuild(LiveSite site, ConsumerFactory<?, ?> consumers) {
+        return new SiteRebuild(site, consumers);
+    }
+
+    @Bean
+    WithdrawalListener withdrawalListener(LiveSite site) {
+        return new WithdrawalListener(site);
     }
 
     @Bean

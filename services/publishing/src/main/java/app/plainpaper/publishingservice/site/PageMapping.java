@@ -1,6 +1,8 @@
 package app.plainpaper.publishingservice.site;
 
 import app.plainpaper.events.Draft;
+import app.plainpaper.events.EventType;
+import app.plainpaper.events.WorkflowState;
 import app.plainpaper.events.StudyDesign;
 import app.plainpaper.events.SummaryEvent;
 import app.plainpaper.site.content.EvidenceLevel;
@@ -17,6 +19,22 @@ import java.util.Locale;
 final class PageMapping {
 
     private PageMapping() {
+    }
+
+    /**
+     * The page of a summary's newest publishing event: published, retracted (the page stays, with a notice) or
+     * unpublished (no page; its addresses answer 410).
+     */
+    static PublishedSummary page(SummaryEvent event, List<String> previousSlugs) {
+        var publication = event.getPublication();
+        boolean unpublished = event.getType() == EventType.UNPUBLISHED || event.getState() == WorkflowState.UNPUBLISHED;
+        boolean retracted = event.getPaper().getRetracted() || event.getType() == EventType.RETRACTED
+                || event.getState() == WorkflowState.RETRACTED;
+        return page(event, publication.getSlug(), publication.getPublishedAt(), publication.getUpdatedAt(),
+                publication.getCorrectionNote(), previousSlugs).toBuilder()
+                .retracted(retracted)
+                .unpublished(unpublished)
+                .build();
     }
 
     static PublishedSummary page(SummaryEvent event, String slug, Instant publishedAt, Instant updatedAt,
