@@ -7,6 +7,7 @@ import app.plainpaper.pipeline.Topics;
 import app.plainpaper.publishingservice.site.LiveSite;
 import app.plainpaper.publishingservice.site.SiteServer;
 import app.plainpaper.site.content.SiteSettings;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,8 +46,9 @@ class PublishingConfiguration {
     }
 
     @Bean
-    SiteServer siteServer(LiveSite site, @Value("${plainpaper.site.port}") int port) {
-        return new SiteServer(site.siteRoot(), port);
+    SiteServer siteServer(LiveSite site, @Value("${plainpaper.site.port}") int port,
+            ObjectProvider<SiteServer.Endpoint> endpoints) {
+        return new SiteServer(site.siteRoot(), port, endpoints.orderedStream().toList());
     }
 
     @Bean
