@@ -80,6 +80,7 @@ public class ReviewWorkflow {
                     .setFindings(overridden(current.getFindings(), command))
                     .setReason(blockerReason(overridden(current.getFindings(), command)))
                     .build());
+            case UNPUBLISH -> accepted(Topics.UNPUBLISHED, Withdrawals.unpublished(succession, current, command, decisions));
             default -> refused(current, command, "The action " + action + " is not handled by the review workflow.");
         };
     }
@@ -132,6 +133,12 @@ public class ReviewWorkflow {
                 }
                 if (role != Role.EDITOR && role != Role.CLINICAL_REVIEWER) {
                     return Optional.of("Only an editor or a clinical reviewer may request changes.");
+                }
+            }
+            case UNPUBLISH -> {
+                Optional<String> refusal = Withdrawals.unpublishRefusal(current, command);
+                if (refusal.isPresent()) {
+                    return refusal;
                 }
             }
             default -> {

@@ -155,6 +155,56 @@ class ReviewWorkflowTest {
         assertThat(verdict.event().getReason()).contains("Not about SCI.");
     }
 
+    @Test
+    void anEditorOrAdminUnpublishesAPublishedSummaryWithAReason() {
+        SummaryEvent published = published();
+        Verdict verdict = workflow.decide(published, command(actor("ada", Role.ADMIN), DecisionAction.UNPUBLISH, 2, "Duplicate of s9"));
+        assertThat(verdict.accepted()).isTrue();
+        assertThat(verdict.topic()).isEqualTo(Topics.UNPUBLISHED);
+        assertThat(verdict.event().getType()).isEqualTo(EventType.UNPUBLISHED);
+        assertThat(verdict.event().getState()).isEqualTo(WorkflowState.UNPUBLISHED);
+        assertThat(verdict.event().getReason()).isEqualTo("Unpublished by ada: Duplicate of s9");
+        assertThat(verdict.event().getPublication().getSlug()).isEqualTo("pain-and-cytokines");
+        assertThat(workflow.decide(published, command(EDITOR, DecisionAction.UNPUBLISH, 2, "Wrong paper")).accepted()).isTrue();
+    }
+
+    @Test
+    void unpublishingIsRefusedWithoutAReasonForAClinicianOrBeforePublication() {
+        SummaryEvent published = published();
+        assertThat(workflow.decide(published, command(EDITOR, DecisionAction.UNPUBLISH, 2, " ")).event().getReason())
+                .isEqualTo("A reason is required to unpublish.");
+        assertThat(workflow.decide(published, command(CLINICIAN, DecisionAction.UNPUBLISH, 2, "No")).event().getReason())
+                .isEqualTo("Only an editor or an admin may unpublish a summary.");
+        Verdict early = workflow.decide(inEditorReview(List.of()), command(EDITOR, DecisionAction.UNPUBLISH, 2, "Why"));
+        assertThat(early.accepted()).isFalse();
+        assertThat(early.event().getReason()).isEqualTo("The summary is in editor-review, not published.");
+    }
+
+    @Test
+    void aRetractionNoticeMarksThePaperRetractedOnce() {
+        var succession = new EventSuccession(Clock.fixed(NOW, ZoneOffset.UTC), "accuracy-review");
+        Verdict verdict = Withdrawals.retracted(succession, published(), "notice-1", "10.1155/2023/1", "crossref").orElseThrow();
+        assertThat(verdict.topic()).isEqualTo(Topics.RETRACTED);
+        assertThat(verdict.event().getState()).isEqualTo(WorkflowState.RETRACTED);
+        assertThat(verdict.event().getPaper().getRetracted()).isTrue();
+        assertThat(verdict.event().getCausationId()).isEqualTo("notice-1");
+        assertThat(verdict.event().getReason()).isEqualTo("The paper was retracted (10.1155/2023/1), found by crossref.");
+        assertThat(Withdrawals.retracted(succession, verdict.event(), "notice-2", null, "pubmed")).isEmpty();
+
+        SummaryEvent unpublished = workflow.decide(published(), command(EDITOR, DecisionAction.UNPUBLISH, 2, "Duplicate")).event();
+        assertThat(Withdrawals.retracted(succession, unpublished, "notice-1", null, "crossref").orElseThrow().event().getState())
+                .as("an unpublished summary stays gone").isEqualTo(WorkflowState.UNPUBLISHED);
+        assertThat(Withdrawals.retracted(succession, inEditorReview(List.of()), "n", null, "crossref").orElseThrow().event().getState())
+                .as("one still in review stops there").isEqualTo(WorkflowState.RETRACTED);
+    }
+
+    static SummaryEvent published() {
+        return SummaryEvent.newBuilder(inEditorReview(List.of())).setType(EventType.PUBLISHED).setState(WorkflowState.PUBLISHED)
+                .setPublication(app.plainpaper.events.Publication.newBuilder().setSlug("pain-and-cytokines")
+                        .setUrl("http://localhost:8080/research/pain-and-cytokines/").setPublishedAt(NOW).build())
+                .build();
+    }
+
     private SummaryEvent approvedBy(Actor editor) {
         return workflow.decide(inEditorReview(List.of()), command(editor, DecisionAction.APPROVE, 2, null)).event();
     }
