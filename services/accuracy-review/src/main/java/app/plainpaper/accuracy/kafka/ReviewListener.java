@@ -3,9 +3,12 @@ package app.plainpaper.accuracy.kafka;
 import app.plainpaper.accuracy.checks.AccuracyChecks;
 import app.plainpaper.accuracy.workflow.ReviewWorkflow;
 import app.plainpaper.accuracy.workflow.Verdict;
+import app.plainpaper.accuracy.workflow.Withdrawals;
 import app.plainpaper.events.EditorialCommand;
 import app.plainpaper.events.EventType;
 import app.plainpaper.events.Finding;
+import app.plainpaper.events.NoticeKind;
+import app.plainpaper.events.PaperNotice;
 import app.plainpaper.events.SummaryEvent;
 import app.plainpaper.events.WorkflowState;
 import app.plainpaper.pipeline.EventSuccession;
@@ -47,12 +50,14 @@ class ReviewListener {
     }
 
     @KafkaListener(id = "accuracy-review", topics = {Topics.COMPLIANCE_ADVISED, Topics.COMMANDS, Topics.COMPLIANCE_FAILED,
-            Topics.COMPLIANCE_PASSED, Topics.PUBLISHED})
+            Topics.COMPLIANCE_PASSED, Topics.PUBLISHED, Topics.PAPER_NOTICES})
     void on(ConsumerRecord<String, Object> record) {
         if (record.value() instanceof SummaryEvent event) {
             onEvent(record.topic(), event);
         } else if (record.value() instanceof EditorialCommand command) {
             onCommand(command);
+        } else if (record.value() instanceof PaperNotice notice) {
+            onNotice(notice);
         } else {
             throw new UnprocessableEvent("Unexpected record type " + (record.value() == null ? "null" : record.value().getClass().getName())
                     + " on " + record.topic());
@@ -89,6 +94,21 @@ class ReviewListener {
         send(verdict.topic(), verdict.event());
         log.info("Decision {} {} on revision {}: {}", command.getAction(), verdict.accepted() ? "accepted" : "refused",
                 command.getRevision(), verdict.event().getReason());
+    }
+
+    /** A retraction found after ingestion marks the summary retracted; other notices are not the workflow's. */
+    private void onNotice(PaperNotice notice) {
+        if (notice.getKind() != NoticeKind.RETRACTED || snapshots.handled(notice.getNoticeId())) {
+            return;
+        }
+        SummaryEvent current = snapshots.current(notice.getSummaryId())
+                .orElseThrow(() -> new UnprocessableEvent("Retraction notice " + notice.getNoticeId() + " is about summary "
+                        + notice.getSummaryId() + ", which is not known here."));
+        Withdrawals.retracted(succession, current, notice.getNoticeId(), notice.getDetail(), notice.getSource())
+                .ifPresent(verdict -> {
+                    send(verdict.topic(), verdict.event());
+                    log.info("Summary {} retracted ({})", notice.getSummaryId(), verdict.event().getReason());
+                });
     }
 
     private void send(String topic, SummaryEvent event) {
