@@ -3,8 +3,11 @@ package app.plainpaper.desk.api;
 import app.plainpaper.desk.board.SummaryBoard;
 import app.plainpaper.desk.board.SummaryCard;
 import app.plainpaper.desk.kafka.JourneyTraces;
-import app.plainpaper.desk.people.DeskPeople;
-import app.plainpaper.events.Actor;
+import app.plainpaper.desk.people.DeskIdentities;
+import app.plainpaper.desk.people.DeskIdentity;
+import app.plainpaper.desk.profiles.Conflicts;
+import app.plainpaper.desk.profiles.ReviewerProfiles;
+import app.plainpaper.desk.revisions.Revisions;
 import app.plainpaper.events.DecisionAction;
 import app.plainpaper.events.EditorialCommand;
 import app.plainpaper.events.Role;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
@@ -29,7 +33,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -47,15 +50,17 @@ class SummaryController {
             "override", DecisionAction.OVERRIDE_FINDING);
 
     private final SummaryBoard board;
-    private final DeskPeople people;
+    private final DeskIdentities identities;
+    private final ReviewerProfiles profiles;
     private final KafkaTemplate<Object, Object> kafka;
     private final Clock clock;
     private final JourneyTraces traces;
 
-    SummaryController(SummaryBoard board, DeskPeople people, KafkaTemplate<Object, Object> kafka, Clock clock,
-            JourneyTraces traces) {
+    SummaryController(SummaryBoard board, DeskIdentities identities, ReviewerProfiles profiles, KafkaTemplate<Object, Object> kafka,
+            Clock clock, JourneyTraces traces) {
         this.board = board;
-        this.people = people;
+        this.identities = identities;
+        this.profiles = profiles;
         this.kafka = kafka;
         this.clock = clock;
         this.traces = traces;
@@ -85,14 +90,46 @@ class SummaryController {
         return DeskViews.draft(card(summaryId).current());
     }
 
-    @GetMapping("/queues/editor")
-    List<Map<String, Object>> editorQueue() {
-        return board.inState(WorkflowState.EDITOR_REVIEW).stream().map(card -> DeskViews.queueItem(card, clock)).toList();
+    @GetMapping("/summaries/{summaryId}/revisions")
+    List<Map<String, Object>> revisions(@PathVariable String summaryId) {
+        SummaryCard card = card(summaryId);
+        return Revisions.drafts(card).values().stream().map(event -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("revision", event.getRevision());
+            entry.put("writtenBy", event.getDraft().getWrittenBy().getId());
+            entry.put("engine", event.getDraft().getEngine());
+            entry.put("changeNote", event.getDraft().getChangeNote());
+            entry.put("at", event.getOccurredAt().toString());
+            entry.put("current", event.getRevision() == card.current().getRevision());
+            return entry;
+        }).toList();
     }
 
-    @GetMapping("/queues/clinical")
-    List<Map<String, Object>> clinicalQueue() {
-        return board.inState(WorkflowState.CLINICAL_REVIEW).stream().map(card -> DeskViews.queueItem(card, clock)).toList();
+    @GetMapping("/summaries/{summaryId}/revisions/{revision}")
+    Map<String, Object> revision(@PathVariable String summaryId, @PathVariable int revision) {
+        return DeskViews.draft(draftAt(card(summaryId), revision));
+    }
+
+    /** Per section, a word-level diff from one revision to another. */
+    @GetMapping("/summaries/{summaryId}/diff")
+    Map<String, Object> diff(@PathVariable String summaryId, @RequestParam int from, @RequestParam int to) {
+        SummaryCard card = card(summaryId);
+        SummaryEvent before = draftAt(card, from);
+        SummaryEvent after = draftAt(card, to);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("summaryId", summaryId);
+        body.put("from", from);
+        body.put("to", to);
+        body.put("sections", Revisions.diff(before.getDraft(), after.getDraft()).stream().map(section -> Map.of(
+                "section", section.section(), "changed", section.changed(),
+                "runs", section.runs().stream().map(run -> Map.of("op", run.op().name().toLowerCase(), "text", run.text())).toList()))
+                .toList());
+        return body;
+    }
+
+    private static SummaryEvent draftAt(SummaryCard card, int revision) {
+        return Revisions.draftAt(card, revision).orElseThrow(() -> new DeskProblem(HttpStatus.NOT_FOUND, "Unknown revision",
+                "Summary " + card.summaryId() + " has no draft at revision " + revision + "."));
     }
 
     @PostMapping("/summaries/{summaryId}/decisions")
@@ -108,8 +145,8 @@ class SummaryController {
             throw new DeskProblem(HttpStatus.BAD_REQUEST, "Revision required", "Say which revision the decision is about.");
         }
         Role role = roleFor(action, current.getState());
-        Set<Role> held = people.find(authentication.getName()).map(u -> u.roles()).orElse(Set.of());
-        if (!held.contains(role)) {
+        DeskIdentity user = identities.of(authentication);
+        if (!user.has(role)) {
             throw new DeskProblem(HttpStatus.FORBIDDEN, "Wrong role",
                     "To " + request.action() + " in " + DeskViews.state(current.getState()) + " you need the role "
                             + DeskViews.role(role) + ".");
@@ -118,14 +155,21 @@ class SummaryController {
             throw new DeskProblem(HttpStatus.CONFLICT, "Stale revision", "The decision is about revision "
                     + request.revision() + ", but the summary is at revision " + current.getRevision() + ". Reload and decide again.");
         }
-        var user = people.find(authentication.getName()).orElseThrow();
+        if (action == DecisionAction.SIGN_OFF) {
+            // The review workflow refuses it too, where the sign-off is processed; this answers at once.
+            var conflict = profiles.find(user.username())
+                    .flatMap(profile -> Conflicts.with(profile.getConflicts(), current.getPaper()));
+            if (conflict.isPresent()) {
+                throw new DeskProblem(HttpStatus.FORBIDDEN, "Conflict of interest",
+                        user.displayName() + " " + conflict.get() + " and cannot sign off this summary.");
+            }
+        }
         EditorialCommand command = EditorialCommand.newBuilder()
                 .setCommandId(UUID.randomUUID().toString())
                 .setSummaryId(summaryId)
                 .setRevision(request.revision())
                 .setAction(action)
-                .setActor(Actor.newBuilder().setId(user.username()).setRole(role)
-                        .setDisplayName(user.displayName()).setCredentials(user.credentials()).build())
+                .setActor(user.actor(role))
                 .setComment(request.comment())
                 .setFindingId(request.findingId())
                 .setEdit(request.sections() == null ? null : SectionEdit.newBuilder().setSections(request.sections()).build())

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The desk's read model, rebuilt from the event topics. Kafka orders events only within one partition of one topic,
@@ -19,13 +21,28 @@ import java.util.concurrent.ConcurrentHashMap;
 public class SummaryBoard {
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final List<Consumer<SummaryCard>> watchers = new CopyOnWriteArrayList<>();
 
     public void apply(SummaryEvent event) {
-        entries.compute(event.getSummaryId(), (id, entry) -> {
+        boolean[] changed = {false};
+        Entry updated = entries.compute(event.getSummaryId(), (id, entry) -> {
             Entry next = entry == null ? new Entry() : entry;
-            next.add(event);
+            changed[0] = next.add(event);
             return next;
         });
+        if (changed[0]) {
+            SummaryCard card = updated.card();
+            watchers.forEach(watcher -> watcher.accept(card));
+        }
+    }
+
+    /** Called after each event that changed a summary's current state (live queue updates). */
+    public void watch(Consumer<SummaryCard> watcher) {
+        watchers.add(watcher);
+    }
+
+    public List<SummaryCard> all() {
+        return entries.values().stream().map(Entry::card).toList();
     }
 
     public Optional<SummaryCard> find(String summaryId) {
@@ -46,9 +63,10 @@ public class SummaryBoard {
         private Instant waitingSince;
         private final List<SummaryEvent> history = new ArrayList<>();
 
-        synchronized void add(SummaryEvent event) {
+        /** @return whether the current state changed */
+        synchronized boolean add(SummaryEvent event) {
             if (history.stream().anyMatch(e -> e.getEventId().equals(event.getEventId()))) {
-                return;
+                return false;
             }
             history.add(event);
             history.sort(Comparator.comparingLong(SummaryEvent::getSequence).thenComparing(SummaryEvent::getOccurredAt));
@@ -57,7 +75,9 @@ public class SummaryBoard {
                     waitingSince = event.getOccurredAt();
                 }
                 current = event;
+                return true;
             }
+            return false;
         }
 
         synchronized SummaryCard card() {

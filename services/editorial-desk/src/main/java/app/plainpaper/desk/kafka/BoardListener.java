@@ -2,7 +2,6 @@ package app.plainpaper.desk.kafka;
 
 import app.plainpaper.desk.board.SummaryBoard;
 import app.plainpaper.events.SummaryEvent;
-import app.plainpaper.pipeline.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 
@@ -21,10 +20,7 @@ class BoardListener {
     }
 
     @KafkaListener(id = "editorial-desk-board", groupId = "editorial-desk-board-${random.uuid}",
-            topics = {Topics.INGESTED, Topics.DRAFTED, Topics.COMPLIANCE_ADVISED, Topics.ACCURACY_CHECKED,
-                    Topics.EDITOR_APPROVED, Topics.REVISION_REQUESTED, Topics.CHANGES_REQUESTED, Topics.FINDING_OVERRIDDEN,
-                    Topics.DECISION_REFUSED, Topics.SIGNED_OFF, Topics.REJECTED, Topics.COMPLIANCE_PASSED,
-                    Topics.COMPLIANCE_FAILED, Topics.PUBLISHED},
+            topics = "#{T(app.plainpaper.pipeline.Topics).SUMMARY_EVENTS}",
             properties = {"auto.offset.reset=earliest"})
     void on(ConsumerRecord<String, Object> record) {
         if (record.value() instanceof SummaryEvent event) {

@@ -173,7 +173,7 @@ class DecisionApiTest {
     @Test
     void aBrowserSessionNeedsItsCsrfToken() throws Exception {
         awaitBoard();
-        var loginPage = HTTP.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString());
+        var loginPage = HTTP.send(HttpRequest.newBuilder(uri("/api/csrf")).build(), HttpResponse.BodyHandlers.ofString());
         String cookie = cookie(loginPage);
         String token = csrfToken(loginPage.body());
         var login = HTTP.send(HttpRequest.newBuilder(uri("/login"))
@@ -252,10 +252,10 @@ class DecisionApiTest {
                 .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
     }
 
-    private static String csrfToken(String html) {
-        var matcher = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(html);
+    private static String csrfToken(String json) {
+        var matcher = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(json);
         if (!matcher.find()) {
-            throw new AssertionError("No CSRF token in the login page");
+            throw new AssertionError("No CSRF token in " + json);
         }
         return matcher.group(1);
     }
