@@ -2,6 +2,7 @@ package app.plainpaper.accuracy.kafka;
 
 import app.plainpaper.accuracy.checks.AccuracyChecks;
 import app.plainpaper.accuracy.workflow.ReviewWorkflow;
+import app.plainpaper.accuracy.workflow.ReviewerConflicts;
 import app.plainpaper.events.SummaryEvent;
 import app.plainpaper.pipeline.EventSuccession;
 import app.plainpaper.pipeline.SummarySnapshots;
@@ -36,8 +37,8 @@ class ReviewKafkaConfiguration {
     }
 
     @Bean
-    ReviewWorkflow reviewWorkflow(EventSuccession succession) {
-        return new ReviewWorkflow(succession);
+    ReviewWorkflow reviewWorkflow(EventSuccession succession, ReviewerConflicts conflicts) {
+        return new ReviewWorkflow(succession, conflicts);
     }
 
     @Bean

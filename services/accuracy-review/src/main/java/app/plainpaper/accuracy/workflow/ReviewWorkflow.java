@@ -30,9 +30,15 @@ import java.util.UUID;
 public class ReviewWorkflow {
 
     private final EventSuccession succession;
+    private final ReviewerConflicts conflicts;
 
     public ReviewWorkflow(EventSuccession succession) {
+        this(succession, new ReviewerConflicts());
+    }
+
+    public ReviewWorkflow(EventSuccession succession, ReviewerConflicts conflicts) {
         this.succession = succession;
+        this.conflicts = conflicts;
     }
 
     public Verdict decide(SummaryEvent current, EditorialCommand command) {
@@ -122,6 +128,10 @@ public class ReviewWorkflow {
                 if (approver.isPresent() && approver.get().equals(command.getActor().getId())) {
                     return Optional.of("Four eyes: " + command.getActor().getId()
                             + " approved revision " + current.getRevision() + " as editor and cannot also sign it off.");
+                }
+                Optional<String> conflict = conflicts.conflict(command.getActor().getId(), current.getPaper());
+                if (conflict.isPresent()) {
+                    return conflict;
                 }
             }
             case REQUEST_CHANGES -> {
