@@ -1,6 +1,5 @@
 package app.plainpaper.draftingservice.kafka;
 
-import app.plainpaper.drafting.BuiltInDraftingEngine;
 import app.plainpaper.drafting.DraftingEngine;
 import app.plainpaper.draftingservice.revision.DraftRevisions;
 import app.plainpaper.pipeline.EventSuccession;
@@ -8,7 +7,6 @@ import app.plainpaper.pipeline.HandledInputs;
 import app.plainpaper.pipeline.StageStep;
 import app.plainpaper.pipeline.Topics;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -18,12 +16,6 @@ import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
 class DraftingKafkaConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    DraftingEngine draftingEngine() {
-        return new BuiltInDraftingEngine();
-    }
 
     @Bean
     DraftRevisions draftRevisions(DraftingEngine engine, EventSuccession succession,
