@@ -1,6 +1,11 @@
 package app.plainpaper.desk;
 
 import app.plainpaper.events.AbstractSection;
+import app.plainpaper.events.Draft;
+import app.plainpaper.events.EvidenceLevel;
+import app.plainpaper.events.Implication;
+import app.plainpaper.events.KeyFinding;
+import app.plainpaper.events.StudyDesign;
 import app.plainpaper.events.Actor;
 import app.plainpaper.events.EventType;
 import app.plainpaper.events.Paper;
@@ -36,6 +41,26 @@ public final class SummaryEvents {
                         .setAbstractSections(List.of(AbstractSection.newBuilder().setText("We recruited 30 patients.").build()))
                         .setOrigin(PaperOrigin.newBuilder().setKind(SourceKind.JSON_API).setReceivedAt(Instant.EPOCH).build())
                         .build())
+                .build();
+    }
+
+    /** The same event carrying a draft of its revision. */
+    public static SummaryEvent withDraft(SummaryEvent event, String explanation, List<String> categories) {
+        return SummaryEvent.newBuilder(event).setDraft(draft(event.getRevision(), explanation, categories)).build();
+    }
+
+    public static Draft draft(int revision, String explanation, List<String> categories) {
+        return Draft.newBuilder()
+                .setRevision(revision)
+                .setWrittenBy(Actor.newBuilder().setId("drafting").setRole(Role.SYSTEM).build())
+                .setSimpleExplanation(explanation)
+                .setParticipants("30 patients")
+                .setEvidenceLevel(EvidenceLevel.newBuilder().setDesign(StudyDesign.CASE_CONTROL).setLevel("3").setReason("A case-control study.").build())
+                .setKeyFindings(List.of(KeyFinding.newBuilder().setText("Pain scores improved after radiotherapy.").setSourceSentences(List.of()).build()))
+                .setResearchSummary("Researchers compared 30 patients with 30 healthy people.")
+                .setPracticalImplications(List.of(Implication.newBuilder().setTitle("Talk to your doctor").setText("Ask about pain relief.").build()))
+                .setLimitations(List.of("A small study."))
+                .setCategories(categories)
                 .build();
     }
 }

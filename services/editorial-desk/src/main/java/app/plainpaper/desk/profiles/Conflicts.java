@@ -37,7 +37,7 @@ public final class Conflicts {
         }
         for (String name : declared.getAuthors()) {
             for (Author author : paper.getAuthors()) {
-                if (!fold(name).isEmpty() && fold(author.getName()).equals(fold(name))) {
+                if (!fold(name).isEmpty() && person(author.getName()).equals(person(name))) {
                     return Optional.of("declared a conflict of interest with the author " + author.getName());
                 }
             }
@@ -63,6 +63,11 @@ public final class Conflicts {
     }
 
     /** Lower case, accents and punctuation dropped, single spaces: "Müller, J." and "muller j" match. */
+    /** A person's name in any order: "Müller, Jana" and "Jana Muller" are one person. */
+    static String person(String name) {
+        return String.join(" ", java.util.Arrays.stream(fold(name).split(" ")).sorted().toList());
+    }
+
     static String fold(String text) {
         if (text == null) {
             return "";

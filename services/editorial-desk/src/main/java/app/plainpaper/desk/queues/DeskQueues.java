@@ -57,10 +57,20 @@ public class DeskQueues {
      * to the other queue or out of review ends it.
      */
     Optional<DeskActivities.Claim> claim(DeskQueue queue, SummaryCard card) {
-        return activities.claim(card.summaryId()).filter(claim -> card.history().stream()
-                .filter(event -> event.getOccurredAt().isAfter(claim.since()))
-                .allMatch(event -> event.getState() == queue.state() || event.getState() == WorkflowState.DRAFTING
-                        || event.getType() == EventType.DECISION_REFUSED));
+        return activities.claim(card.summaryId()).filter(claim -> {
+            WorkflowState claimedIn = null;
+            for (SummaryEvent event : card.history()) {
+                if (event.getType() == EventType.DECISION_REFUSED) {
+                    continue;
+                }
+                if (!event.getOccurredAt().isAfter(claim.since())) {
+                    claimedIn = event.getState();
+                } else if (event.getState() != queue.state() && event.getState() != WorkflowState.DRAFTING) {
+                    return false;
+                }
+            }
+            return claimedIn == queue.state() || claimedIn == null;
+        });
     }
 
     /** Per queue: total, overdue, unassigned, claimed by me, with open blockers. */
