@@ -9,6 +9,7 @@ import app.plainpaper.checks.alignment.SourceIndex;
 import app.plainpaper.checks.alignment.Stems;
 import app.plainpaper.checks.policy.PhraseMatch;
 import app.plainpaper.checks.policy.RulePolicy;
+import app.plainpaper.checks.policy.WordList;
 import app.plainpaper.text.NumberMention;
 import app.plainpaper.text.Numbers;
 
@@ -51,7 +52,8 @@ public final class NegationRule implements Rule {
 
     @Override
     public Map<String, List<String>> requiredLists() {
-        return Map.of(ID, List.of("negators", "nullFindings", "notNegation", "findings", "notFindings"));
+        return Map.of(ID, List.of("negators", "nullFindings", "notNegation", "findings", "notFindings",
+                "negationPassesThrough", "mustBeNegated"));
     }
 
     @Override
@@ -66,6 +68,9 @@ public final class NegationRule implements Rule {
         double minShare = rule.number("minSharedFraction", 0.5);
         double vetoShare = rule.number("vetoSharedFraction", 0.8);
         for (DraftSentence ds : ctx.sentences()) {
+            if (unnegatedClaim(ctx, rule, ds, out)) {
+                continue;
+            }
             List<ScoredSentence> aligned = ctx.aligned(ds).stream().filter(a -> a.score() >= minAlignment)
                     .limit(maxSources).toList();
             if (aligned.isEmpty()) {
@@ -141,6 +146,21 @@ public final class NegationRule implements Rule {
         }
     }
 
+    /** "it cannot prove cause and effect" turned into "it can prove cause and effect": true only negated, whatever the source. */
+    private static boolean unnegatedClaim(CheckContext ctx, RulePolicy rule, DraftSentence ds, List<CheckFinding> out) {
+        List<PhraseMatch> negators = negations(rule, ds.text());
+        for (PhraseMatch claim : rule.list("mustBeNegated").find(ds.text())) {
+            if (!Scope.negated(ds.text(), claim.start(), negators, (int) rule.number("mustBeNegatedWindow", 3))
+                    && negators.stream().noneMatch(n -> n.start() < claim.end() && claim.start() < n.end())) {
+                out.add(ctx.finding(ID, Map.of("draft", Scope.quote(ds.text()),
+                                "source", "nothing that allows \"" + claim.text() + "\"; research can state it only negated"),
+                        ds.section(), ds.start() + claim.start(), ds.start() + claim.end(), List.of()));
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static int shared(Segment a, Segment b) {
         int n = 0;
         for (String w : a.stems()) {
@@ -181,18 +201,27 @@ public final class NegationRule implements Rule {
                     }
                     keys.computeIfAbsent(k, z -> new HashSet<>()).add(true);
                 }
-                for (PhraseMatch x : findings) {
-                    if (x.start() < f || x.end() > t || inParentheses(text, x.start())
-                            || nullsHere.stream().anyMatch(nl -> nl.start() <= x.start() && x.end() <= nl.end())) {
+                List<PhraseMatch> findingsHere = findings.stream()
+                        .filter(x -> x.start() >= f && x.end() <= t && !inParentheses(text, x.start())
+                                && nullsHere.stream().noneMatch(nl -> nl.start() <= x.start() && x.end() <= nl.end()))
+                        .sorted(java.util.Comparator.comparingInt(PhraseMatch::start)).toList();
+                Map<PhraseMatch, Integer> negatedBy = new java.util.IdentityHashMap<>();
+                for (PhraseMatch n : here) {
+                    if (nullsHere.stream().anyMatch(nl -> nl.start() <= n.start() && n.end() <= nl.end())) {
                         continue;
                     }
-                    // negators before the word in its clause ("did not improve"), or just after it
-                    // ("differences were not detected")
-                    long negators = here.stream()
-                            .filter(n -> nullsHere.stream().noneMatch(nl -> nl.start() <= n.start() && n.end() <= nl.end()))
-                            .filter(n -> n.end() <= x.start() && inScope(text, n.end(), x.start(), scope)
-                                    || n.start() >= x.end() && after > 0 && AUXILIARY.matcher(text.substring(x.end(), n.start())).matches()).count();
-                    keys.computeIfAbsent(key(x.text(), index), z -> new HashSet<>()).add(negators % 2 == 1);
+                    for (PhraseMatch x : scopeOf(rule, text, n, findingsHere, scope)) {
+                        negatedBy.merge(x, 1, Integer::sum);
+                    }
+                    // "differences were not detected": a negation right after a finding, across an auxiliary only
+                    for (PhraseMatch x : findingsHere) {
+                        if (n.start() >= x.end() && after > 0 && AUXILIARY.matcher(text.substring(x.end(), n.start())).matches()) {
+                            negatedBy.merge(x, 1, Integer::sum);
+                        }
+                    }
+                }
+                for (PhraseMatch x : findingsHere) {
+                    keys.computeIfAbsent(key(x.text(), index), z -> new HashSet<>()).add(negatedBy.getOrDefault(x, 0) % 2 == 1);
                 }
                 Set<Double> years = new HashSet<>();
                 for (NumberMention y : Numbers.find(text.substring(from, to))) {
@@ -209,6 +238,52 @@ public final class NegationRule implements Rule {
         }
         return out;
     }
+
+    /**
+     * The finding words a negator bears on. A negation binds the first finding word after it in its clause ("not
+     * linked to changes": linked, not changes), passing through words that only qualify what follows ("no evidence
+     * of", "not significantly", "did not clearly"); the binding carries over "or"/"nor" ("did not improve pain or
+     * function") and to a finding preceded by "any" anywhere later in the clause ("no evidence ... to have any
+     * effect").
+     */
+    private static List<PhraseMatch> scopeOf(RulePolicy rule, String text, PhraseMatch negator, List<PhraseMatch> findings,
+                                             int maxWords) {
+        WordList passThrough = rule.list("negationPassesThrough");
+        List<PhraseMatch> out = new ArrayList<>();
+        int from = negator.end();
+        PhraseMatch previous = null;
+        boolean bound = false;
+        for (PhraseMatch x : findings) {
+            if (x.start() < negator.end()) {
+                continue;
+            }
+            String between = text.substring(negator.end(), x.start());
+            if (WEAK_BREAK.matcher(between).find() && !between.matches("(?s)[^.;]*,\\s*(?:or|nor)\\s+\\S*\\s*$")) {
+                break;
+            }
+            boolean anyBefore = ANY_BEFORE.matcher(text.substring(Math.max(negator.end(), x.start() - 40), x.start())).find();
+            if (!bound) {
+                if (!inScope(text, from, x.start(), maxWords) && !anyBefore) {
+                    break;
+                }
+                out.add(x);
+                previous = x;
+                from = x.end();
+                bound = !passThrough.containsIn(x.text());
+                continue;
+            }
+            String gap = text.substring(previous.end(), x.start());
+            if (anyBefore || OR_JOIN.matcher(gap).matches() || passThrough.containsIn(previous.text()) && inScope(text, previous.end(), x.start(), 2)) {
+                out.add(x);
+                previous = x;
+            }
+        }
+        return out;
+    }
+
+    /** "any" (or "a significant", "an important") right before a finding word: a negative-polarity marker. */
+    private static final Pattern ANY_BEFORE = Pattern.compile("(?i)\\bany\\s+(?:\\S+\\s+){0,2}$");
+    private static final Pattern OR_JOIN = Pattern.compile("(?is)[^.;]{0,40}?\\b(?:or|nor)\\b(?:\\s+\\S+){0,3}\\s*");
 
     /** Statistical details in brackets ("mean difference 900") say nothing about the direction of the finding. */
     private static boolean inParentheses(String text, int at) {

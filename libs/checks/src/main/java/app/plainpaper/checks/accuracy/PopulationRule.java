@@ -29,7 +29,7 @@ public final class PopulationRule implements Rule {
 
     @Override
     public Map<String, List<String>> requiredLists() {
-        return Map.of(ANIMAL, List.of("human", "animal", "findingVerbs", "futureHedges"),
+        return Map.of(ANIMAL, List.of("human", "animal", "notAnimal", "findingVerbs", "futureHedges"),
                 SUBGROUP, List.of("subgroupMarkers", "generalisers"));
     }
 
@@ -46,7 +46,7 @@ public final class PopulationRule implements Rule {
     private static void animal(CheckContext ctx, List<CheckFinding> out) {
         RulePolicy rule = ctx.rule(ANIMAL);
         WordList human = rule.list("human");
-        WordList animal = rule.list("animal");
+        WordList animal = WordList.excluding(rule.list("animal"), rule.list("notAnimal"));
         boolean wholeSourceAnimal = isAnimalSource(ctx, human, animal);
         double minAlignment = rule.number("minAlignment", 0.25);
         for (DraftSentence ds : ctx.sentences()) {

@@ -15,8 +15,14 @@ public final class WordList {
 
     private final List<String> entries;
     private final Pattern pattern;
+    private final WordList exclusions;
 
     public WordList(List<String> entries) {
+        this(entries, null);
+    }
+
+    private WordList(List<String> entries, WordList exclusions) {
+        this.exclusions = exclusions;
         this.entries = List.copyOf(entries);
         List<String> sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparingInt(String::length).reversed()); // longest phrase wins
@@ -52,6 +58,11 @@ public final class WordList {
         return sb.toString();
     }
 
+    /** {@code list} without the matches that overlap a match of {@code exclusions} ("laboratory" but not "laboratory tests"). */
+    public static WordList excluding(WordList list, WordList exclusions) {
+        return new WordList(list.entries, exclusions);
+    }
+
     public List<String> entries() {
         return entries;
     }
@@ -69,10 +80,17 @@ public final class WordList {
         while (m.find()) {
             out.add(new PhraseMatch(m.group(), m.start(), m.end()));
         }
+        if (exclusions != null && !out.isEmpty()) {
+            List<PhraseMatch> excluded = exclusions.find(text);
+            out.removeIf(x -> excluded.stream().anyMatch(e -> e.start() < x.end() && x.start() < e.end()));
+        }
         return out;
     }
 
     public boolean containsIn(String text) {
+        if (exclusions != null) {
+            return !find(text).isEmpty();
+        }
         return pattern != null && text != null && pattern.matcher(text).find();
     }
 }

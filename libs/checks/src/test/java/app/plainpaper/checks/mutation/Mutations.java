@@ -174,12 +174,24 @@ public final class Mutations {
                     continue;
                 }
                 String flipped = matchCase(m.group(), FLIPS.get(m.group().toLowerCase(Locale.ROOT)));
+                if (pairedWithOpposite(plain, m.start(), m.end(), flipped)) {
+                    continue; // "better or worse" -> "worse or worse": says the same, not a change of meaning
+                }
                 String mutated = plain.substring(0, m.start()) + flipped + plain.substring(m.end());
                 return Optional.of(new Mutation(Mutation.Type.DIRECTION, mutated, technical, m.start(),
                         m.start() + flipped.length(), m.group() + " -> " + flipped));
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the word stands in "X or Y"/"X and Y" with its own opposite, so flipping it only doubles the other. */
+    static boolean pairedWithOpposite(String text, int start, int end, String opposite) {
+        String o = Pattern.quote(opposite.toLowerCase(Locale.ROOT));
+        String before = text.substring(Math.max(0, start - 30), start).toLowerCase(Locale.ROOT);
+        String after = text.substring(end, Math.min(text.length(), end + 30)).toLowerCase(Locale.ROOT);
+        return before.matches("(?s).*\\b" + o + "\\s+(?:or|and|nor|to)\\s+$")
+                || after.matches("(?s)^\\s+(?:or|and|nor|to)\\s+" + o + "\\b.*");
     }
 
     /** Removes a negation ("did not improve" to "did improve", "no difference" to "a difference") or adds one. */
@@ -209,6 +221,10 @@ public final class Mutations {
                     if (m.find() && resultNear(plain, m.start(), s[1])) {
                         String replacement = op[1].equals("NEG")
                                 ? positive(m.group(1)) : m.group().replaceAll(op[0], op[1]);
+                        if (op[1].startsWith("did not") && ATTRIBUTIVE.matcher(plain.substring(Math.max(s[0], m.start() - 12), m.start())).find()) {
+                            // "associated with increased side effects": an adjective, negated as "with no increased..."
+                            replacement = "no " + m.group();
+                        }
                         String mutated = plain.substring(0, m.start()) + replacement + plain.substring(m.end());
                         return Optional.of(new Mutation(Mutation.Type.NEGATION, mutated, technical, m.start(),
                                 m.start() + replacement.length(), m.group() + " -> " + replacement));
@@ -218,6 +234,9 @@ public final class Mutations {
         }
         return Optional.empty();
     }
+
+    /** A participle used as an adjective follows these ("with increased", "were reduced numbers"). */
+    private static final Pattern ATTRIBUTIVE = Pattern.compile("(?i)\\b(?:with|of|an?|the|in|by)\\s+$");
 
     /** Whether a result word follows within eight words (or is the matched word itself). */
     private static boolean resultNear(String text, int from, int sentenceEnd) {

@@ -6,6 +6,10 @@ import app.plainpaper.checks.Checks;
 import app.plainpaper.checks.Severity;
 import app.plainpaper.text.Sentence;
 import app.plainpaper.text.Sentences;
+import app.plainpaper.drafting.BuiltInDraftingEngine;
+import app.plainpaper.drafting.DraftText;
+import app.plainpaper.drafting.SourcePaper;
+import app.plainpaper.drafting.SourceSection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -37,9 +41,24 @@ public final class PairsEvaluation {
     public record Pair(String id, String technical, String plain) {
     }
 
-    public record TypeResult(int applied, int caught, int caughtByExpectedRule, List<String> misses) {
+    /**
+     * Figures for one mutation type.
+     *
+     * @param applied              mutations made
+     * @param caught               mutated texts with a new blocker (any rule) at the mutated sentence
+     * @param caughtByExpectedRule of those, caught by the rule family expected for the type (true positives)
+     * @param falseAlarms          sentences where that rule family blocks although nothing was changed there: on the
+     *                             clean texts (once per text) and elsewhere in the mutated texts
+     */
+    public record TypeResult(int applied, int caught, int caughtByExpectedRule, int falseAlarms, List<String> misses) {
         public double recall() {
             return applied == 0 ? Double.NaN : (double) caught / applied;
+        }
+
+        /** Share of the expected rule family's blocked sentences that are the mutated ones. */
+        public double precision() {
+            int flagged = caughtByExpectedRule + falseAlarms;
+            return flagged == 0 ? Double.NaN : (double) caughtByExpectedRule / flagged;
         }
     }
 
@@ -51,14 +70,16 @@ public final class PairsEvaluation {
 
         public String toMarkdown(String policyVersion, String dataPath) {
             StringBuilder sb = new StringBuilder();
-            sb.append("Data: ").append(dataPath).append(" (").append(texts).append(" pairs), policy version ")
+            sb.append("Data: ").append(dataPath).append(" (").append(texts).append(" texts), policy version ")
                     .append(policyVersion).append("\n\n");
-            sb.append("| mutation | applied | caught (new blocker at the sentence) | recall | by the expected rule |\n");
-            sb.append("|---|---|---|---|---|\n");
+            sb.append("| mutation | applied | caught (new blocker at the sentence) | recall | by the expected rule | "
+                    + "false alarms of that rule | precision of its blockers |\n");
+            sb.append("|---|---|---|---|---|---|---|\n");
             for (Map.Entry<Mutation.Type, TypeResult> e : byType.entrySet()) {
                 TypeResult r = e.getValue();
-                sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.3f | %d |%n", e.getKey().name().toLowerCase(Locale.ROOT),
-                        r.applied(), r.caught(), r.recall(), r.caughtByExpectedRule()));
+                sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %d | %d | %.2f |%n",
+                        e.getKey().name().toLowerCase(Locale.ROOT), r.applied(), r.caught(), r.recall(),
+                        r.caughtByExpectedRule(), r.falseAlarms(), r.precision()));
             }
             sb.append(String.format(Locale.ROOT, "%nClean texts with at least one blocker: %d of %d (%.1f%%); "
                             + "sentences with a blocker: %d of %d (%.1f%%).%n", textsWithFalseBlockers, texts,
@@ -93,6 +114,57 @@ public final class PairsEvaluation {
         return out;
     }
 
+    /**
+     * Our own drafts of the abstracts in {@code abstractsJsonl} (the format of abstracts-dev.jsonl), drafted by the
+     * built-in engine, as pairs: the draft's prose (simple explanation, participants, key findings, research summary,
+     * practical implications, limitations) is the plain text, the abstract (title and sections) the technical one.
+     */
+    public static List<Pair> drafts(Path abstractsJsonl) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        BuiltInDraftingEngine engine = new BuiltInDraftingEngine();
+        List<Pair> out = new ArrayList<>();
+        for (String line : Files.readAllLines(abstractsJsonl)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode n = json.readTree(line);
+            List<SourceSection> sections = new ArrayList<>();
+            if (n.hasNonNull("sections")) {
+                for (JsonNode s : n.get("sections")) {
+                    sections.add(new SourceSection(s.hasNonNull("label") ? s.get("label").asText() : null, s.path("text").asText("")));
+                }
+            }
+            if (sections.isEmpty()) {
+                sections.add(new SourceSection(null, n.path("abstract_text").asText("")));
+            }
+            String title = n.path("title").asText("");
+            SourcePaper paper = new SourcePaper(n.get("id").asText(), title, n.path("journal").asText(null),
+                    n.hasNonNull("year") ? n.get("year").asInt() : null, sections, List.of(), List.of(), List.of());
+            DraftText d = engine.draft(paper);
+            List<String> prose = new ArrayList<>();
+            prose.add(d.simpleExplanation());
+            if (d.participants() != null) {
+                prose.add("Participants: " + d.participants());
+            }
+            d.keyFindings().forEach(k -> prose.add(k.text()));
+            prose.add(d.researchSummary());
+            d.practicalImplications().forEach(i -> prose.add(i.text()));
+            prose.addAll(d.limitations());
+            StringBuilder plain = new StringBuilder();
+            for (String p : prose) {
+                if (p == null || p.isBlank()) {
+                    continue;
+                }
+                String t = p.strip();
+                plain.append(plain.isEmpty() ? "" : " ").append(t).append(t.matches(".*[.!?]$") ? "" : ".");
+            }
+            StringBuilder technical = new StringBuilder(title.isBlank() ? "" : title.strip() + (title.strip().matches(".*[.!?]$") ? "" : ".") + "\n");
+            sections.forEach(s -> technical.append(s.text()).append('\n'));
+            out.add(new Pair("draft:" + n.get("id").asText(), technical.toString(), plain.toString()));
+        }
+        return out;
+    }
+
     public static Result evaluate(List<Pair> pairs, Checks checks) {
         int withBlockers = 0;
         int sentences = 0;
@@ -101,7 +173,7 @@ public final class PairsEvaluation {
         Map<Mutation.Type, int[]> counts = new EnumMap<>(Mutation.Type.class);
         Map<Mutation.Type, List<String>> misses = new EnumMap<>(Mutation.Type.class);
         for (Mutation.Type t : Mutation.Type.values()) {
-            counts.put(t, new int[3]);
+            counts.put(t, new int[4]);
             misses.put(t, new ArrayList<>());
         }
         for (int i = 0; i < pairs.size(); i++) {
@@ -112,7 +184,12 @@ public final class PairsEvaluation {
             if (clean.hasBlockers()) {
                 withBlockers++;
                 blockerSentences += (int) clean.blockers().stream().map(f -> sentenceAt(cleanSentences, f.start())).distinct().count();
-                clean.blockers().forEach(f -> falseBlockers.add(p.id() + ": " + f.ruleId() + ": " + f.message()));
+                clean.blockers().forEach(f -> falseBlockers.add(p.id() + ": " + f.ruleId() + ": " + f.message()
+                        + " [" + p.plain().substring(f.start(), f.end()) + "]"));
+            }
+            for (Mutation.Type t : Mutation.Type.values()) {
+                counts.get(t)[3] += (int) clean.blockers().stream().filter(f -> f.ruleId().startsWith(EXPECTED.get(t)))
+                        .map(f -> sentenceAt(cleanSentences, f.start())).distinct().count();
             }
             for (Mutation m : Mutations.all(p.plain(), p.technical(), i)) {
                 int[] c = counts.get(m.type());
@@ -127,11 +204,37 @@ public final class PairsEvaluation {
                 } else {
                     misses.get(m.type()).add(p.id() + ": " + m.what() + " in \"" + sentenceText(m) + "\"");
                 }
+                c[3] += spilled(clean, p.plain(), mutated, m);
             }
         }
         Map<Mutation.Type, TypeResult> byType = new EnumMap<>(Mutation.Type.class);
-        counts.forEach((t, c) -> byType.put(t, new TypeResult(c[0], c[1], c[2], misses.get(t))));
+        counts.forEach((t, c) -> byType.put(t, new TypeResult(c[0], c[1], c[2], c[3], misses.get(t))));
         return new Result(pairs.size(), withBlockers, sentences, blockerSentences, byType, falseBlockers);
+    }
+
+    /** Sentences away from the mutation where the expected rule family blocks in the mutated text but not in the clean one. */
+    static int spilled(CheckReport clean, String cleanPlain, CheckReport mutated, Mutation m) {
+        if (m.type() == Mutation.Type.POPULATION) {
+            return 0; // the source changed: every new population blocker is about the mutation
+        }
+        String family = EXPECTED.get(m.type());
+        List<Sentence> mutatedSentences = Sentences.split(m.plain());
+        List<Sentence> cleanSentences = Sentences.split(cleanPlain);
+        int target = sentenceAt(mutatedSentences, m.start());
+        Set<String> before = Set.copyOf(clean.blockers().stream().filter(f -> f.ruleId().startsWith(family))
+                .map(f -> textAt(cleanSentences, f.start())).toList());
+        return (int) mutated.blockers().stream().filter(f -> f.ruleId().startsWith(family))
+                .filter(f -> sentenceAt(mutatedSentences, f.start()) != target)
+                .map(f -> textAt(mutatedSentences, f.start())).filter(t -> !before.contains(t)).distinct().count();
+    }
+
+    private static String textAt(List<Sentence> sentences, int offset) {
+        for (Sentence s : sentences) {
+            if (offset >= s.start() && offset < s.end()) {
+                return s.text();
+            }
+        }
+        return "";
     }
 
     /** Blockers of the mutated text at the mutated sentence that the clean text did not have there. */
@@ -175,20 +278,36 @@ public final class PairsEvaluation {
         return "";
     }
 
+    /**
+     * {@code PairsEvaluation <pairs.jsonl> [abstracts.jsonl] [out.md] [policy.json]}: the human summaries of the
+     * pairs, our drafts of the abstracts, and both together.
+     */
     public static void main(String[] args) throws IOException {
         Path data = Path.of(args.length > 0 ? args[0] : PairsEvaluationTest.DATA.toString());
-        if (!Files.exists(data)) {
-            System.out.println("skipped: " + data + " not found (the shared dev data is not on this machine)");
+        Path abstracts = Path.of(args.length > 1 ? args[1] : PairsEvaluationTest.ABSTRACTS.toString());
+        if (!Files.exists(data) || !Files.exists(abstracts)) {
+            System.out.println("skipped: " + data + " or " + abstracts + " not found (the shared dev data is not on this machine)");
             return;
         }
-        Checks checks = args.length > 2
-                ? new Checks(app.plainpaper.checks.policy.PolicyLoader.load(Path.of(args[2])))
+        Checks checks = args.length > 3
+                ? new Checks(app.plainpaper.checks.policy.PolicyLoader.load(Path.of(args[3])))
                 : Checks.withDefaultPolicy();
-        Result r = evaluate(read(data), checks);
-        String md = r.toMarkdown(checks.policy().version(), data.toString());
+        String md = report(checks, data, abstracts);
         System.out.println(md);
-        if (args.length > 1) {
-            Files.writeString(Path.of(args[1]), md);
+        if (args.length > 2) {
+            Files.writeString(Path.of(args[2]), md);
         }
+    }
+
+    /** The three tables (human summaries, our drafts, both) as Markdown. */
+    static String report(Checks checks, Path pairsFile, Path abstractsFile) throws IOException {
+        List<Pair> humans = read(pairsFile);
+        List<Pair> drafts = drafts(abstractsFile);
+        List<Pair> both = new ArrayList<>(humans);
+        both.addAll(drafts);
+        String v = checks.policy().version();
+        return "## Human summaries\n\n" + evaluate(humans, checks).toMarkdown(v, pairsFile.toString())
+                + "\n## Our drafts\n\n" + evaluate(drafts, checks).toMarkdown(v, abstractsFile + " drafted by the built-in engine")
+                + "\n## Both\n\n" + evaluate(both, checks).toMarkdown(v, "both");
     }
 }
