@@ -49,16 +49,18 @@ public final class TextFile {
         return text;
     }
 
-    /** NUL bytes, or more than 1% control characters in the first 64 KB: not a text export. */
+    /**
+     * More than 5% control characters (NUL included) in the first 64 KB: a binary file (PDF, zip, UTF-16
+     * without BOM), refused whole. A few stray ones only cost the records that hold them.
+     */
     static boolean looksBinary(String text) {
         int n = Math.min(text.length(), 65_536);
         int controls = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c == 0) return true;
             if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') controls++;
         }
-        return n > 0 && controls * 100 > n;
+        return n > 0 && controls * 20 > n;
     }
 
     private static String utf8(byte[] bytes, int offset) {

@@ -127,7 +127,7 @@ class MedlineParserTest {
     void notMedlineIsRefusedWhole() {
         assertThatThrownBy(() -> parse("just some prose\nwithout tags".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(RejectedFileException.class).hasMessageStartingWith("UNEXPECTED_CONTENT");
-        assertThatThrownBy(() -> parse(new byte[] {0, 1, 2, 3, 'P', 'M', 'I', 'D'}))
+        assertThatThrownBy(() -> parse(new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 0, 0, 0, 0}))
                 .isInstanceOf(RejectedFileException.class).hasMessageStartingWith("NOT_TEXT");
     }
 }
