@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Runs and looks after the Plainpaper stack on this machine.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, TopicsCommand.class, DltCommand.class,
                 DraftCommand.class, EvaluateCommand.class, app.plainpaper.cli.checking.CheckCommand.class,
-                app.plainpaper.cli.site.SiteCommand.class,
+                app.plainpaper.cli.site.SiteCommand.class, IngestCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PlainpaperCommand implements Runnable {
 
