@@ -120,10 +120,18 @@ class SummaryController {
         body.put("summaryId", summaryId);
         body.put("from", from);
         body.put("to", to);
-        body.put("sections", Revisions.diff(before.getDraft(), after.getDraft()).stream().map(section -> Map.of(
-                "section", section.section(), "changed", section.changed(),
-                "runs", section.runs().stream().map(run -> Map.of("op", run.op().name().toLowerCase(), "text", run.text())).toList()))
-                .toList());
+        body.put("sections", Revisions.diff(before.getDraft(), after.getDraft()).stream().map(section -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("section", section.section());
+            view.put("changed", section.changed());
+            view.put("runs", section.runs().stream().map(run -> {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("op", run.op().name().toLowerCase());
+                r.put("text", run.text());
+                return r;
+            }).toList());
+            return view;
+        }).toList());
         return body;
     }
 

@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * A word-level diff of two texts: the longest common subsequence of their words (punctuation counts as a word),
- * reported as runs of equal, deleted and inserted words. Whitespace differences are not changes.
+ * reported as runs of equal, deleted and inserted words. Whitespace differences are not changes. Each run keeps the
+ * whitespace before its words as its text had it, so the equal and deleted runs read back the old text, and the
+ * equal and inserted runs the new one.
  */
 public final class WordDiff {
 
@@ -24,24 +26,38 @@ public final class WordDiff {
     }
 
     public static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
+        return tokens(text).stream().map(Token::word).toList();
+    }
+
+    /** A word and the whitespace before it. */
+    private record Token(String space, String word) {
+        String text() {
+            return space + word;
+        }
+    }
+
+    private static List<Token> tokens(String text) {
+        List<Token> tokens = new ArrayList<>();
         if (text == null) {
-            return words;
+            return tokens;
         }
         Matcher m = WORD.matcher(text);
+        int end = 0;
         while (m.find()) {
-            words.add(m.group());
+            String between = text.substring(end, m.start());
+            tokens.add(new Token(tokens.isEmpty() || between.isEmpty() ? "" : between.contains("\n") ? "\n" : " ", m.group()));
+            end = m.end();
         }
-        return words;
+        return tokens;
     }
 
     public static List<Run> diff(String before, String after) {
-        List<String> a = words(before);
-        List<String> b = words(after);
+        List<Token> a = tokens(before);
+        List<Token> b = tokens(after);
         List<Run> runs = new ArrayList<>();
         if ((long) a.size() * b.size() > MAX_CELLS) {
-            add(runs, Op.DELETE, String.join(" ", a));
-            add(runs, Op.INSERT, String.join(" ", b));
+            a.forEach(token -> add(runs, Op.DELETE, token.text()));
+            b.forEach(token -> add(runs, Op.INSERT, token.text()));
             return runs;
         }
         int n = a.size();
@@ -49,26 +65,26 @@ public final class WordDiff {
         int[][] lcs = new int[n + 1][m + 1];
         for (int i = n - 1; i >= 0; i--) {
             for (int j = m - 1; j >= 0; j--) {
-                lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+                lcs[i][j] = a.get(i).word().equals(b.get(j).word()) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
             }
         }
         int i = 0;
         int j = 0;
         while (i < n && j < m) {
-            if (a.get(i).equals(b.get(j))) {
-                add(runs, Op.EQUAL, a.get(i++));
-                j++;
+            if (a.get(i).word().equals(b.get(j).word())) {
+                add(runs, Op.EQUAL, b.get(j++).text());
+                i++;
             } else if (lcs[i + 1][j] >= lcs[i][j + 1]) {
-                add(runs, Op.DELETE, a.get(i++));
+                add(runs, Op.DELETE, a.get(i++).text());
             } else {
-                add(runs, Op.INSERT, b.get(j++));
+                add(runs, Op.INSERT, b.get(j++).text());
             }
         }
         while (i < n) {
-            add(runs, Op.DELETE, a.get(i++));
+            add(runs, Op.DELETE, a.get(i++).text());
         }
         while (j < m) {
-            add(runs, Op.INSERT, b.get(j++));
+            add(runs, Op.INSERT, b.get(j++).text());
         }
         return runs;
     }
@@ -77,15 +93,12 @@ public final class WordDiff {
         return runs.stream().anyMatch(r -> r.op() != Op.EQUAL);
     }
 
-    private static void add(List<Run> runs, Op op, String word) {
-        if (word.isEmpty()) {
-            return;
-        }
+    private static void add(List<Run> runs, Op op, String text) {
         if (!runs.isEmpty() && runs.get(runs.size() - 1).op() == op) {
             Run last = runs.remove(runs.size() - 1);
-            runs.add(new Run(op, last.text() + " " + word));
+            runs.add(new Run(op, last.text() + text));
         } else {
-            runs.add(new Run(op, word));
+            runs.add(new Run(op, text));
         }
     }
 }

@@ -9,7 +9,7 @@ import app.plainpaper.events.WorkflowState;
 import app.plainpaper.pipeline.Topics;
 import app.plainpaper.serde.KafkaAvroDeserializer;
 import app.plainpaper.serde.KafkaAvroSerializer;
-import app.plainpaper.testsupport.PipelineTestBed;
+import app.plainpaper.desk.DeskHttp;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -19,10 +19,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -43,24 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Who may decide what, over real HTTP: anonymous, wrong role, stale revision, CSRF, and identity from the session. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DecisionApiTest {
-
-    static final PipelineTestBed BED = PipelineTestBed.start();
-    static final String PASSWORD = "desk-test-password";
-    static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+class DecisionApiTest extends DeskHttp {
     static final String IN_EDITOR_REVIEW = "desk-" + UUID.randomUUID();
     static final String IN_CLINICAL_REVIEW = "desk-" + UUID.randomUUID();
-
-    @DynamicPropertySource
-    static void pipeline(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", BED::bootstrapServers);
-        registry.add("spring.kafka.properties.schema.registry.url", BED::registryUrl);
-        registry.add("plainpaper.desk.demo.password", () -> PASSWORD);
-    }
-
-    @Value("${local.server.port}")
-    int port;
 
     @BeforeAll
     static void upstreamEvents() throws Exception {
@@ -222,35 +203,10 @@ class DecisionApiTest {
         return "{\"revision\": " + revision + ", \"action\": \"" + action + "\", \"comment\": \"test\"}";
     }
 
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
 
-    private HttpResponse<String> get(String user, String path) throws Exception {
-        var builder = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json");
-        if (user != null) {
-            builder.header("Authorization", basic(user, PASSWORD));
-        }
-        return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private HttpResponse<String> send(String user, String path, String json) throws Exception {
-        var builder = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (user != null) {
-            builder.header("Authorization", basic(user, PASSWORD));
-        }
-        return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
 
-    private static String cookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
-                .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
-    }
 
     private static String csrfToken(String json) {
         var matcher = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(json);

@@ -22,8 +22,8 @@ class WordDiffTest {
     @Test
     void aChangedNumberIsOneDeletionAndOneInsertionBetweenEqualRuns() {
         assertThat(WordDiff.diff("The study had 40 patients in total.", "The study had 30 patients in total."))
-                .containsExactly(new WordDiff.Run(EQUAL, "The study had"), new WordDiff.Run(DELETE, "40"),
-                        new WordDiff.Run(INSERT, "30"), new WordDiff.Run(EQUAL, "patients in total ."));
+                .containsExactly(new WordDiff.Run(EQUAL, "The study had"), new WordDiff.Run(DELETE, " 40"),
+                        new WordDiff.Run(INSERT, " 30"), new WordDiff.Run(EQUAL, " patients in total."));
     }
 
     @Test
@@ -31,6 +31,12 @@ class WordDiffTest {
         assertThat(WordDiff.changed(WordDiff.diff("Pain  improved.\n", "Pain improved."))).isFalse();
         assertThat(WordDiff.diff("Pain improved.", "Pain improved!")).containsExactly(
                 new WordDiff.Run(EQUAL, "Pain improved"), new WordDiff.Run(DELETE, "."), new WordDiff.Run(INSERT, "!"));
+        // Equal and inserted runs read back the new text; equal and deleted runs the old one.
+        var runs = WordDiff.diff("Pain fell by 40 %, a lot.", "Pain fell by 30 %, a lot more.");
+        assertThat(runs.stream().filter(r -> r.op() != DELETE).map(WordDiff.Run::text).reduce("", String::concat))
+                .isEqualTo("Pain fell by 30 %, a lot more.");
+        assertThat(runs.stream().filter(r -> r.op() != INSERT).map(WordDiff.Run::text).reduce("", String::concat))
+                .isEqualTo("Pain fell by 40 %, a lot.");
     }
 
     @Test
@@ -41,7 +47,7 @@ class WordDiffTest {
     @Test
     void emptySidesAreWholeInsertionsOrDeletions() {
         assertThat(WordDiff.diff("", "New text")).containsExactly(new WordDiff.Run(INSERT, "New text"));
-        assertThat(WordDiff.diff("Old text", null)).containsExactly(new WordDiff.Run(DELETE, "Old text"));
+        assertThat(WordDiff.diff("Old  text", null)).containsExactly(new WordDiff.Run(DELETE, "Old text"));
         assertThat(WordDiff.diff(null, null)).isEmpty();
     }
 
@@ -65,7 +71,7 @@ class WordDiffTest {
         var diff = Revisions.diff(Revisions.draftAt(card, 1).orElseThrow().getDraft(), Revisions.draftAt(card, 2).orElseThrow().getDraft());
         var explanation = diff.stream().filter(d -> d.section().equals("simpleExplanation")).findFirst().orElseThrow();
         assertThat(explanation.changed()).isTrue();
-        assertThat(explanation.runs()).contains(new WordDiff.Run(DELETE, "40"), new WordDiff.Run(INSERT, "30"));
+        assertThat(explanation.runs()).contains(new WordDiff.Run(DELETE, " 40"), new WordDiff.Run(INSERT, " 30"));
         assertThat(diff.stream().filter(d -> d.section().equals("categories")).findFirst().orElseThrow().runs())
                 .contains(new WordDiff.Run(INSERT, ", cancer"));
         assertThat(diff.stream().filter(d -> d.section().equals("researchSummary")).findFirst().orElseThrow().changed()).isFalse();
