@@ -37,7 +37,11 @@ public final class SourceStub implements AutoCloseable {
         }
     }
 
-    public record Failure(int status, String retryAfter) {
+    /** An answer to give instead of the normal one; {@code delay} first holds the answer back (a slow source). */
+    public record Failure(int status, String retryAfter, Duration delay) {
+        public Failure(int status, String retryAfter) {
+            this(status, retryAfter, Duration.ZERO);
+        }
     }
 
     private static final Pattern ARTICLE = Pattern.compile("<PubmedArticle>.*?</PubmedArticle>", Pattern.DOTALL);
@@ -155,6 +159,13 @@ public final class SourceStub implements AutoCloseable {
                     failure = entry.getValue().pollFirst();
                 }
                 if (failure != null) {
+                    if (!failure.delay().isZero()) {
+                        try {
+                            Thread.sleep(failure.delay().toMillis()); // the stub plays a slow server; no test sleeps
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
                     if (failure.retryAfter() != null) {
                         exchange.getResponseHeaders().add("Retry-After", failure.retryAfter());
                     }
