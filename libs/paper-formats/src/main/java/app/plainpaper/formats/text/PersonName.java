@@ -12,6 +12,10 @@ public final class PersonName {
     public static Author parse(String raw, List<String> affiliations) {
         String name = PlainText.clean(raw);
         if (name == null) return null;
+        String[] parts = name.split("\\s*,\\s*");
+        if (parts.length == 3 && parts[2].matches("(?i)(Jr|Sr|II|III|IV)\\.?")) { // Scopus "Faggion, C.M., Jr."
+            return new Author(parts[0] + " " + parts[2], parts[1].isEmpty() ? null : parts[1], null, null, affiliations);
+        }
         int comma = name.indexOf(',');
         if (comma > 0) {
             String given = PlainText.clean(name.substring(comma + 1));

@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 class ImportConfiguration {
 
     @Bean
-    FileImport fileImport(PaperIntake intake, @Value("${plainpaper.imports.max-records:2000}") int maxRecords) {
-        return new FileImport(intake, maxRecords);
+    FileImport fileImport(PaperIntake intake, @Value("${plainpaper.imports.max-records:2000}") int maxRecords,
+                          @Value("${plainpaper.imports.max-field-length:100000}") int maxFieldLength) {
+        return new FileImport(intake, maxRecords, maxFieldLength);
     }
 }

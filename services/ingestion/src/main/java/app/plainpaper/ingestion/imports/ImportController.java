@@ -15,7 +15,10 @@ import org.springframework.web.multipart.MultipartFile;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Imports a PubMed or JATS XML file, as a multipart "file" part or as the raw body. */
+/**
+ * Imports a file (PubMed XML, JATS, MEDLINE, RIS, BibTeX, Crossref JSON) as a multipart "file" part or as the raw
+ * body of any content type; the content decides the format unless {@code ?format=} names it.
+ */
 @RestController
 @RequestMapping("/api/imports")
 class ImportController {
@@ -39,8 +42,7 @@ class ImportController {
         return fileImport.run(file.getBytes(), name, format);
     }
 
-    @PostMapping(consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE},
-            produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     ImportReport raw(HttpServletRequest request,
                      @RequestParam(name = "format", required = false) String format,
                      @RequestParam(name = "name", required = false) String name) throws IOException {

@@ -1,6 +1,6 @@
 package app.plainpaper.ingestion.imports;
 
-import app.plainpaper.formats.xml.RejectedXmlException;
+import app.plainpaper.formats.RejectedFileException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -20,17 +20,17 @@ class ImportProblems {
         var problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         problem.setTitle(e.title());
         problem.setType(URI.create("https://plainpaper.app/problems/import-refused"));
-        problem.setProperty("supportedFormats", java.util.List.of("pubmed", "jats"));
+        problem.setProperty("supportedFormats", ImportFormat.CODES);
         return problem;
     }
 
-    @ExceptionHandler(RejectedXmlException.class)
-    ProblemDetail unreadable(RejectedXmlException e) {
+    @ExceptionHandler(RejectedFileException.class)
+    ProblemDetail unreadable(RejectedFileException e) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
                 "The file was refused whole and nothing was imported: " + e.getMessage());
         problem.setTitle("File refused");
         problem.setType(URI.create("https://plainpaper.app/problems/file-refused"));
-        problem.setProperty("reason", e.reason().name());
+        problem.setProperty("reason", e.code());
         return problem;
     }
 }

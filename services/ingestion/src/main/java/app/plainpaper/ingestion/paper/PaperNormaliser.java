@@ -18,6 +18,8 @@ public final class PaperNormaliser {
     static final int MAX_AUTHORS = 2_000;
 
     private static final Pattern DOI = Pattern.compile("^10\\.\\d{4,9}/\\S+$");
+    /** shortDOI service alias such as 10/gg55p5: it names a DOI but is not one. */
+    private static final Pattern SHORT_DOI = Pattern.compile("^10/[a-z0-9]+$");
     private static final Pattern DOI_PREFIX = Pattern.compile("^(?:https?://(?:dx\\.)?doi\\.org/|doi:\\s*)", Pattern.CASE_INSENSITIVE);
     private static final Pattern PMID = Pattern.compile("^\\d{1,9}$");
     private static final Pattern PMCID = Pattern.compile("^PMC\\d{1,9}$");
@@ -103,7 +105,9 @@ public final class PaperNormaliser {
 
     private static String doi(String raw, List<String> problems) {
         String doi = normaliseDoi(raw);
-        if (doi != null && !DOI.matcher(doi).matches()) {
+        if (doi != null && SHORT_DOI.matcher(doi).matches()) {
+            problems.add("doi '" + raw + "' is a shortDOI, not the DOI: give the full DOI (https://doi.org/" + doi + " resolves it)");
+        } else if (doi != null && !DOI.matcher(doi).matches()) {
             problems.add("doi '" + raw + "' is not a DOI (expected 10.xxxx/...)");
         }
         return doi;

@@ -40,7 +40,8 @@ import static org.awaitility.Awaitility.await;
  * Limits are set low here so that the 413 answers can be reached with small bodies.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"plainpaper.imports.max-size=1MB", "plainpaper.imports.max-records=3"})
+        properties = {"plainpaper.imports.max-size=1MB", "plainpaper.imports.max-records=3",
+                "plainpaper.imports.max-field-length=4000"})
 class ImportApiTest {
 
     static final PipelineTestBed BED = PipelineTestBed.start();
@@ -106,7 +107,10 @@ class ImportApiTest {
         });
         var paper = only(IngestedTopic.eventsOf(BED, summaryId)).getPaper();
         assertThat(paper.getPmcid()).isEqualTo("PMC5442267");
-        assertThat(paper.getOrigin().getReference()).isEqualTo("pubmed4.xml");
+        if (!first.get("accepted").isEmpty()) {
+            // another test class on this JVM's broker may have brought the same paper first, under its own file name
+            assertThat(paper.getOrigin().getReference()).isEqualTo("pubmed4.xml");
+        }
     }
 
     @Test
@@ -183,9 +187,14 @@ class ImportApiTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body()).contains("pubmed", "jats", "PubmedArticleSet", "pmc-articleset");
 
-        var unknown = raw(file("biopython__Tests_Entrez_pubmed4.xml"), "application/xml", "?format=ris");
+        var unknown = raw(file("biopython__Tests_Entrez_pubmed4.xml"), "application/xml", "?format=endnote-xml");
         assertThat(unknown.statusCode()).isEqualTo(400);
-        assertThat(unknown.body()).contains("'ris'", "pubmed", "jats");
+        assertThat(unknown.body()).contains("'endnote-xml'", "pubmed", "jats", "medline", "ris", "bibtex", "crossref");
+
+        var prose = raw("Dear editor, please find our paper attached.".getBytes(StandardCharsets.UTF_8), "text/plain", "");
+        assertThat(prose.statusCode()).isEqualTo(415);
+        assertThat(JSON.readTree(prose.body()).get("supportedFormats")).extracting(JsonNode::asString)
+                .containsExactly("pubmed", "jats", "medline", "ris", "bibtex", "crossref");
     }
 
     @Test
@@ -212,6 +221,121 @@ class ImportApiTest {
         var tooMany = raw(four, "application/xml", "");
         assertThat(tooMany.statusCode()).isEqualTo(413);
         assertThat(tooMany.body()).contains("4 records", "at most 3");
+    }
+
+    @Test
+    void eachTextFormatIsDetectedAsMultipartAndAsRawBody() throws Exception {
+        record Case(String file, String format, String title) {
+        }
+        for (Case c : List.of(
+                new Case("biopython__Tests_Medline_pubmed_result3.txt", "medline", "Effects of different parameters in the fast scanning method for HIFU treatment."),
+                new Case("commonmeta-py__tests_fixtures_crossref.ris", "ris", "Automated quantitative histology reveals vascular morphodynamics during Arabidopsis hypocotyl secondary growth"),
+                new Case("commonmeta-py__tests_fixtures_crossref.bib", "bibtex", "Automated quantitative histology reveals vascular morphodynamics during Arabidopsis hypocotyl secondary growth"),
+                new Case("commonmeta-py__tests_fixtures_crossref.json", "crossref", "Automated quantitative histology reveals vascular morphodynamics during Arabidopsis hypocotyl secondary growth"))) {
+            for (var response : List.of(multipart(c.file(), file(c.file()), ""), raw(file(c.file()), "text/plain", ""),
+                    raw(file(c.file()), "application/octet-stream", "?format=" + c.format()))) {
+                assertThat(response.statusCode()).as(c.file() + ": " + response.body()).isEqualTo(200);
+                JsonNode report = JSON.readTree(response.body());
+                assertThat(report.get("format").asString()).isEqualTo(c.format());
+                assertThat(report.get("rejected")).isEmpty();
+                assertThat(report.get("accepted").size() + report.get("duplicates").size()).isEqualTo(1);
+                JsonNode entry = report.get("accepted").isEmpty() ? report.get("duplicates").get(0) : report.get("accepted").get(0);
+                assertThat(entry.get("title").asString()).isEqualTo(c.title());
+            }
+        }
+    }
+
+    @Test
+    void theSamePaperByPmidFromAnotherFormatIsADuplicateNotASecondSummary() throws Exception {
+        String pmid = freshPmid();
+        String medline = "PMID- " + pmid + "\nTI  - Walking after spinal cord injury: a cohort " + pmid + ".\n"
+                + "AB  - BACKGROUND: Few walk again. METHODS: We followed 40 people. RESULTS: Twelve walked.\n"
+                + "FAU - Doe, Jane\nJT  - Spinal Cord\nDP  - 2024 Mar 3\n";
+        String ris = "TY  - JOUR\r\nTI  - Walking after spinal cord injury: a cohort " + pmid + "\r\nAB  - Few walk again.\r\n"
+                + "AN  - " + pmid + "\r\nDP  - NLM\r\nER  - \r\n";
+
+        JsonNode first = JSON.readTree(raw(medline.getBytes(StandardCharsets.UTF_8), "text/plain", "?name=cohort.nbib").body());
+        JsonNode second = JSON.readTree(multipart("cohort.ris", ris.getBytes(StandardCharsets.UTF_8), "").body());
+
+        assertThat(first.get("format").asString()).isEqualTo("medline");
+        assertThat(second.get("format").asString()).isEqualTo("ris");
+        String summaryId = first.get("accepted").get(0).get("summaryId").asString();
+        assertThat(second.get("accepted")).isEmpty();
+        assertThat(second.get("duplicates")).singleElement()
+                .satisfies(d -> assertThat(d.get("summaryId").asString()).isEqualTo(summaryId));
+        var paper = only(IngestedTopic.eventsOf(BED, summaryId)).getPaper();
+        assertThat(paper.getPmid()).isEqualTo(pmid);
+        assertThat(paper.getOrigin().getKind()).isEqualTo(SourceKind.MEDLINE);
+        assertThat(paper.getAbstractSections()).extracting(s -> s.getLabel()).containsExactly("BACKGROUND", "METHODS", "RESULTS");
+        assertThat(paper.getPublicationDate()).hasToString("2024-03-03");
+    }
+
+    @Test
+    void aBrokenRecordIsRejectedWithItsReasonAndTheGoodOnesGoThrough() throws Exception {
+        String doi = "10.1234/fresh-" + freshPmid();
+        String ris = "TY  - JOUR\nTI  - A good one " + doi + "\nAB  - Text.\nDO  - https://doi.org/" + doi.toUpperCase() + "\nER  - \n"
+                + "TY  - JOUR\nAB  - An abstract without a title.\nER  - \n"
+                + "TY  - JOUR\nTI  - A notice without abstract\nER  - \n";
+
+        var response = raw(ris.getBytes(StandardCharsets.UTF_8), "application/x-research-info-systems", "");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode report = JSON.readTree(response.body());
+        assertThat(report.get("accepted")).singleElement().satisfies(a -> assertThat(a.get("position").asInt()).isEqualTo(1));
+        assertThat(report.get("rejected")).extracting(r -> r.get("position").asInt() + ":" + r.get("reason").asString())
+                .containsExactly("2:no title", "3:no abstract");
+        var paper = only(IngestedTopic.eventsOf(BED, report.get("accepted").get(0).get("summaryId").asString())).getPaper();
+        assertThat(paper.getDoi()).isEqualTo(doi);
+        assertThat(paper.getOrigin().getKind()).isEqualTo(SourceKind.RIS);
+    }
+
+    @Test
+    void aShortDoiIsKeptOutOfTheDoiAndFlaggedInTheReport() throws Exception {
+        String key = freshPmid();
+        String bib = "@article{k" + key + ", title = {Blood markers after {SCI} " + key + "}, doi = {10/gg55p5},\n"
+                + "  abstract = {Neurological outcomes are hard to predict.}, year = {2020}, month = jul}\n";
+
+        JsonNode report = JSON.readTree(raw(bib.getBytes(StandardCharsets.UTF_8), "application/x-bibtex", "").body());
+
+        JsonNode entry = report.get("accepted").get(0);
+        assertThat(entry.get("flags")).singleElement().satisfies(f -> assertThat(f.asString()).contains("shortDOI 10/gg55p5"));
+        assertThat(only(IngestedTopic.eventsOf(BED, entry.get("summaryId").asString())).getPaper().getDoi()).isNull();
+    }
+
+    @Test
+    void filesRefusedWholeAnswer422WithTheReasonAndEmitNothing() throws Exception {
+        String json = new String(file("commonmeta-py__tests_fixtures_crossref.json"), StandardCharsets.UTF_8);
+        var truncated = raw(json.substring(0, json.length() / 2).getBytes(StandardCharsets.UTF_8), "application/json", "");
+        assertThat(truncated.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(truncated.body()).get("reason").asString()).isEqualTo("MALFORMED");
+
+        var wrongFormat = raw(file("commonmeta-py__tests_fixtures_crossref.ris"), "text/plain", "?format=bibtex");
+        assertThat(wrongFormat.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(wrongFormat.body()).get("reason").asString()).isEqualTo("UNEXPECTED_CONTENT");
+
+        byte[] binary = new byte[4096];
+        new java.util.Random(7).nextBytes(binary);
+        var notText = raw(binary, "application/octet-stream", "?format=ris");
+        assertThat(notText.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(notText.body()).get("reason").asString()).isEqualTo("NOT_TEXT");
+        assertThat(raw(binary, "application/octet-stream", "").statusCode()).isEqualTo(415);
+    }
+
+    @Test
+    void tooManyRisRecordsAndAnOverlongFieldAre413AndNothingIsEmitted() throws Exception {
+        var tooMany = multipart("zotero.ris", file("asreview__tests_demo_data_pubmed_zotero.ris"), "");
+        assertThat(tooMany.statusCode()).isEqualTo(413);
+        assertThat(tooMany.body()).contains("6 records", "at most 3");
+
+        String doi = "10.1234/long-" + freshPmid();
+        String ris = "TY  - JOUR\nTI  - Long\nDO  - " + doi + "\nAB  - " + "word ".repeat(1000) + "\nER  - \n";
+        var tooLong = raw(ris.getBytes(StandardCharsets.UTF_8), "text/plain", "");
+        assertThat(tooLong.statusCode()).isEqualTo(413);
+        assertThat(tooLong.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = JSON.readTree(tooLong.body());
+        assertThat(problem.get("title").asString()).isEqualTo("Field too long");
+        assertThat(problem.get("detail").asString()).contains("Record 1", "at most 4000");
+        assertThat(allIngestedEvents()).noneMatch(e -> doi.equals(e.getPaper().getDoi()));
     }
 
     private static String freshPmid() {

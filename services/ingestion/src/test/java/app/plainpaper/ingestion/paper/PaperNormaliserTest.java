@@ -22,6 +22,13 @@ class PaperNormaliserTest {
     }
 
     @Test
+    void aShortDoiIsNamedAsSuchNotTakenForTheDoi() {
+        assertThatThrownBy(() -> PaperNormaliser.clean(paper("doi:10/GG55P5", "35845981", "Text.")))
+                .isInstanceOfSatisfying(InvalidPaper.class, e -> assertThat(e.problems()).singleElement()
+                        .asString().contains("is a shortDOI").contains("https://doi.org/10/gg55p5"));
+    }
+
+    @Test
     void markupIsStrippedButComparisonsStay() {
         CleanPaper clean = PaperNormaliser.clean(paper("10.1155/2022/1119014", "35845981",
                 "<p>Pain fell (P < 0.05) in patients with scores > 4.</p>"));
