@@ -61,6 +61,6 @@ public final class SubscriberMails {
 
     /** Text from a summary cannot start a new line or carry control characters into the mail. */
     static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]+", " ").strip();
+        return text == null ? "" : text.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}\\s]+", " ").strip();
     }
 }

@@ -36,6 +36,7 @@ abstract class ReaderSite {
     static final PipelineTestBed BED = PipelineTestBed.start();
     static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final java.util.concurrent.atomic.AtomicInteger CLIENTS = new java.util.concurrent.atomic.AtomicInteger();
     /** A fixed test key (never used anywhere else). */
     static final String TEST_KEK = "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=";
     static final Path DATA;
@@ -78,7 +79,8 @@ abstract class ReaderSite {
 
     /** A client address of its own, so rate limits of one test never touch another. */
     static String freshClient() {
-        return "198.51.100." + (1 + Math.floorMod(UUID.randomUUID().hashCode(), 250));
+        int n = CLIENTS.incrementAndGet();
+        return "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255);
     }
 
     HttpResponse<String> postForm(String path, String body, String client, String accept) throws Exception {
