@@ -32,6 +32,7 @@ public final class NumberRule implements Rule {
 
     private static final Set<String> PEOPLE = Set.of("patients", "participants", "people", "individuals", "adults",
             "subjects", "persons", "volunteers", "men", "women");
+    private static final Set<Kind> MEASURED = java.util.EnumSet.of(Kind.DURATION, Kind.DOSE, Kind.PERCENT);
     private static final Set<String> STUDIES = Set.of("studies", "trials", "rcts", "reviews");
 
     @Override
@@ -132,8 +133,16 @@ public final class NumberRule implements Rule {
                 if (margin > 0 && Math.abs(m.value() - candidate.value()) <= margin * Math.abs(candidate.value())) {
                     continue;
                 }
-                // the draft gives this source figure elsewhere in the sentence: not the same quantity
-                if (sameSentence.stream().anyMatch(o -> o != m && sameValue(o, candidate, 0))) {
+                // the draft gives this source figure elsewhere in the sentence: not the same quantity, unless the source
+                // states it more often than the draft does ("30 patients and 30 controls" -> "40 patients and 30 controls")
+                long inDraft = sameSentence.stream().filter(o -> o != m && sameValue(o, candidate, 0) && sameQuantity(o, candidate)).count();
+                long anyInDraft = sameSentence.stream().filter(o -> o != m && sameValue(o, candidate, 0)).count();
+                long inSource = s.numbers().stream().filter(o -> sameValue(o, candidate, 0) && sameQuantity(o, candidate)).count();
+                if (anyInDraft > 0 && inDraft >= inSource || anyInDraft > inDraft) {
+                    continue;
+                }
+                // "7% risk" and "30% stenosis": a percentage is of the thing named right after it
+                if ("%".equals(m.unit()) && differentNounsAfter(ctx, ds.text(), m, s.text(), candidate)) {
                     continue;
                 }
                 Set<String> sourceContext = context(ctx, s.text(), candidate, window);
@@ -142,6 +151,18 @@ public final class NumberRule implements Rule {
                     if (sourceContext.contains(w)) {
                         overlap++;
                     }
+                }
+                // other figures of the draft sentence that this source sentence also gives identify the statement
+                // ("four trials ... 204 participants" against "Four trials, recruiting 136 participants")
+                boolean sole = soleFigure(ctx, candidate);
+                if (overlap > 0 || sole) {
+                    overlap += anchors(m, sameSentence, s.numbers(), candidate);
+                }
+                if (sole) {
+                    overlap++; // the source gives one value for this kind of quantity: the draft's must be it
+                }
+                if (sameNeighbour(ds.text(), m, s.text(), candidate)) {
+                    overlap += (int) policy.number("neighbourWeight", 1); // "ibuprofen 600 mg" against "ibuprofen 400 mg"
                 }
                 int needed = m.kind() == Kind.DOSE && m.unit() != null
                         ? (int) policy.number("minContextOverlapDose", 1)
@@ -162,6 +183,76 @@ public final class NumberRule implements Rule {
             }
         }
         return best;
+    }
+
+    /** Figures of the draft sentence (besides {@code m}) whose value the source sentence also gives; CI levels aside. */
+    private static int anchors(NumberMention m, List<NumberMention> draftSentence, List<NumberMention> sourceSentence,
+                               NumberMention candidate) {
+        int n = 0;
+        Set<Double> seen = new HashSet<>();
+        for (NumberMention o : draftSentence) {
+            // only figures of the same kind: "three months" in both says little about "1293 participants"
+            if (o == m || o.kind() != m.kind() || o.kind() == Kind.DURATION || o.value() == 95 && "%".equals(o.unit())
+                    || !seen.add(o.value())) {
+                continue;
+            }
+            if (sourceSentence.stream().anyMatch(x -> x != candidate && sameValue(o, x, 0))) {
+                n++;
+            }
+        }
+        return Math.min(n, 1);
+    }
+
+    private static boolean differentNounsAfter(CheckContext ctx, String draft, NumberMention m, String source, NumberMention c) {
+        Set<String> a = ctx.sourceIndex().stemsOf(wordsAfter(draft, m.end()));
+        Set<String> b = ctx.sourceIndex().stemsOf(wordsAfter(source, c.end()));
+        return !a.isEmpty() && !b.isEmpty() && a.stream().noneMatch(b::contains);
+    }
+
+    /** Up to two words right after a figure, within its clause. */
+    private static String wordsAfter(String text, int from) {
+        java.util.regex.Matcher w = java.util.regex.Pattern.compile("^\\s*([\\p{L}][\\p{L}-]*)(?:\\s+([\\p{L}][\\p{L}-]*))?")
+                .matcher(text.substring(from, Math.min(text.length(), from + 40)));
+        return w.find() ? w.group(1) + " " + (w.group(2) == null ? "" : w.group(2)) : "";
+    }
+
+    /** Whether the source gives a single value for this kind and unit of quantity (one total, one duration). */
+    private static boolean soleFigure(CheckContext ctx, NumberMention candidate) {
+        if (candidate.unit() == null || candidate.kind() != Kind.COUNT && candidate.kind() != Kind.DURATION) {
+            return false;
+        }
+        return ctx.sourceIndex().allNumbers().stream().filter(x -> sameQuantity(x, candidate) && x.unit() != null)
+                .allMatch(x -> sameValue(x, candidate, 0));
+    }
+
+    /** The same content word right before both figures ("ibuprofen 400 mg", "ibuprofen 600 mg"). */
+    private static boolean sameNeighbour(String draft, NumberMention m, String source, NumberMention candidate) {
+        String a = wordBefore(draft, m.start());
+        if (a != null && a.length() > 3 && a.equalsIgnoreCase(wordBefore(source, candidate.start()))) {
+            return true;
+        }
+        // "44-year-old female" and "29-year-old female", "9 weeks postoperatively" and "6 weeks postoperatively"
+        String after = firstWordAfter(draft, m);
+        return after != null && after.length() >= 3 && after.equalsIgnoreCase(firstWordAfter(source, candidate));
+    }
+
+    /** The first word after the figure and its unit. */
+    private static String firstWordAfter(String text, NumberMention m) {
+        java.util.regex.Matcher w = java.util.regex.Pattern.compile("^[\\s-]*([\\p{L}][\\p{L}-]*)(?:\\s+([\\p{L}][\\p{L}-]*))?")
+                .matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 50)));
+        if (!w.find()) {
+            return null;
+        }
+        String first = w.group(1);
+        if (m.unit() != null && (first.equalsIgnoreCase(m.unit()) || m.raw().toLowerCase(java.util.Locale.ROOT).endsWith(first.toLowerCase(java.util.Locale.ROOT)))) {
+            return w.group(2);
+        }
+        return m.unit() != null && m.unit().startsWith(first.toLowerCase(java.util.Locale.ROOT)) ? w.group(2) : first;
+    }
+
+    private static String wordBefore(String text, int at) {
+        java.util.regex.Matcher w = java.util.regex.Pattern.compile("([\\p{L}][\\p{L}-]*)\\s*$").matcher(text.substring(Math.max(0, at - 40), at));
+        return w.find() ? w.group(1) : null;
     }
 
     /** Content stems near the number, without other numbers. */
@@ -192,12 +283,6 @@ public final class NumberRule implements Rule {
             }
         }
         Set<String> out = new HashSet<>(ctx.sourceIndex().stemsOf(around.toString()));
-        // the other counts in the sentence identify the statement too ("10 studies, 813 participants")
-        for (NumberMention other : Numbers.find(sentence)) {
-            if (other.start() != m.start() && other.kind() == Kind.COUNT) {
-                out.add("#" + other.value());
-            }
-        }
         if (m.unit() != null) {
             out.removeAll(ctx.sourceIndex().stemsOf(m.unit()));
         }
@@ -242,8 +327,14 @@ public final class NumberRule implements Rule {
     }
 
     static boolean compatibleUnits(NumberMention a, NumberMention b) {
-        if (a.unit() == null || b.unit() == null) {
+        if (a.unit() == null && b.unit() == null) {
             return true;
+        }
+        if (a.unit() == null || b.unit() == null) {
+            // "9 weeks" is not the bare "8.9" of a table of values: a measured quantity needs its own kind
+            NumberMention withUnit = a.unit() == null ? b : a;
+            NumberMention without = a.unit() == null ? a : b;
+            return !MEASURED.contains(withUnit.kind()) || without.kind() == withUnit.kind();
         }
         return Objects.equals(unitClass(a.unit()), unitClass(b.unit())) || asPercent(a) != null && asPercent(b) != null;
     }

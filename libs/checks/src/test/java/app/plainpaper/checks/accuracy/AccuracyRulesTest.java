@@ -160,4 +160,93 @@ class AccuracyRulesTest {
         assertThat(f).allMatch(x -> x.severity() == Severity.WARNING);
         assertThat(findings("TNF alpha rose.", "Levels of TNF-\u03b1 rose after injury.", EntityRule.ID)).isEmpty();
     }
+
+    /** Lou et al. 2022 (CC BY), the site's reference study (libs/drafting-engine reference-study.json), methods sentence. */
+    private static final String LOU = "For this case-control study, we recruited 30 cancer patients with bone metastasis and 30 healthy "
+            + "individuals. Finally, the pain score and the quality of life score improved significantly after radiotherapy.";
+
+    @Test
+    void aWrongCountBesideTheRightOneIsABlocker() {
+        assertThat(findings("The study compared 30 cancer patients with bone metastasis and 30 healthy individuals.", LOU,
+                "accuracy.number")).isEmpty();
+        List<CheckFinding> f = findings("The study compared 40 cancer patients with bone metastasis and 30 healthy individuals.",
+                LOU, "accuracy.number");
+        assertThat(f).singleElement().satisfies(x -> {
+            assertThat(x.ruleId()).isEqualTo(NumberRule.CONTRADICTED);
+            assertThat(x.message()).contains("40").contains("30");
+        });
+        // the sum of the two groups is derived, not contradicted
+        assertThat(findings("In all, 60 people took part: 30 cancer patients with bone metastasis and 30 healthy individuals.",
+                LOU, "accuracy.number")).extracting(CheckFinding::ruleId).doesNotContain(NumberRule.CONTRADICTED);
+    }
+
+    @Test
+    void figuresOfTheSameStatementIdentifyTheQuantity() {
+        // CD006005.pub2 (pairs-dev.jsonl): technical "Four trials, recruiting 136 participants, were included."
+        String source = "Four trials, recruiting 136 participants, were included. No meta-analyses were performed since the "
+                + "identified trials assessed different comparisons.";
+        assertThat(findings("We found only four randomised clinical trials that compared different prophylactic regimens in "
+                + "136 participants.", source, "accuracy.number")).isEmpty();
+        assertThat(findings("We found only four randomised clinical trials that compared different prophylactic regimens in "
+                + "204 participants.", source, "accuracy.number")).extracting(CheckFinding::ruleId)
+                .containsExactly(NumberRule.CONTRADICTED);
+        // pubmed 24042993 (abstracts-dev.jsonl): an age is the same quantity when the words after it agree
+        assertThat(findings("A 44-year-old female had low backache.", "A 29-year-old female presented to us with low "
+                + "backache and paraplegia of 1 month duration.", "accuracy.number")).extracting(CheckFinding::ruleId)
+                .contains(NumberRule.CONTRADICTED);
+    }
+
+    @Test
+    void aMeasuredQuantityIsNotFoundInABareNumberNearby() {
+        // pubmed 26862044 (abstracts-dev.jsonl): "9 weeks" is not the "8.9" of a table of ESR values
+        String source = "ESR levels were 8.9 and 24.1 mm/h. At 6 weeks postoperatively, ESR levels differed significantly "
+                + "between groups A and B.";
+        assertThat(findings("At 9 weeks postoperatively, ESR levels differed significantly between groups A and B.", source,
+                "accuracy.number")).extracting(CheckFinding::ruleId).containsExactly(NumberRule.CONTRADICTED);
+    }
+
+    @Test
+    void aPercentageOfSomethingElseIsNotContradicted() {
+        // CD001081.pub3 (pairs-dev.jsonl): the plain text's "less than 7% risk of stroke" is not the source's "30% stenosis"
+        String source = "Surgery increased the five-year risk of ipsilateral ischaemic stroke in participants with less than 30% "
+                + "stenosis, and was highly beneficial in participants with 70% to 99% stenosis without near-occlusion.";
+        assertThat(findings("Older participants with 70% to 99% stenosis had the most benefit from surgery, if their surgeons "
+                + "had low complication rates (less than 7% risk of stroke and death).", source, "accuracy.number"))
+                .extracting(CheckFinding::ruleId).doesNotContain(NumberRule.CONTRADICTED);
+    }
+
+    @Test
+    void noEvidenceOfAnyEffectAgreesWithTheSameStatementReworded() {
+        // pubmedqa 19444061 (abstracts-dev.jsonl) and our engine's draft of it: the abbreviation spelled out
+        String source = "No evidence was found for OPLL to have any effect on the initial neurologic status or recovery in motor "
+                + "function after traumatic cervical cord injury, suggesting that the neurologic outcome is not significantly "
+                + "dependent on canal space.";
+        String draft = "No evidence was found for ossification of the posterior longitudinal ligament to have any effect on the "
+                + "first neurologic status or recovery in motor function after traumatic cervical cord injury, suggesting "
+                + "that the neurologic result is not significantly dependent on canal space.";
+        assertThat(findings(draft, source, "accuracy.negation")).isEmpty();
+        assertThat(findings(draft.replace("No evidence was found", "Evidence was found"), source, "accuracy.negation"))
+                .hasSize(1);
+    }
+
+    @Test
+    void notLinkedToChangesIsAboutTheLinkNotTheChanges() {
+        // jutzca/Effect-of-ageing-on-recovery-after-SCI (abstracts-dev.jsonl) and our engine's draft of it
+        String source = "Linear regression models assessed the effect of age on changes from baseline to 1 year after SCI in "
+                + "total motor score (TMS). Age was not associated with changes in TMS (p = 0.896) but was significantly "
+                + "associated with reduced SCIM improvement (p < 0.001).";
+        assertThat(findings("Age was not linked to changes in total motor score.", source, "accuracy.negation")).isEmpty();
+        assertThat(findings("The key findings were that age was not linked to changes in total motor score.", source,
+                "accuracy.negation")).isEmpty();
+    }
+
+    @Test
+    void aClaimResearchMakesOnlyNegatedIsABlockerWhenNotNegated() {
+        // our engine's limitation sentence for observational designs
+        assertThat(findings("As an observational study, it can show links but cannot prove cause and effect.",
+                Sources.OXANDROLONE, "accuracy.negation")).isEmpty();
+        assertThat(findings("As an observational study, it can show links but can prove cause and effect.",
+                Sources.OXANDROLONE, "accuracy.negation")).singleElement()
+                .satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.BLOCKER));
+    }
 }
