@@ -100,12 +100,28 @@ public final class SimpleExplanationWriter {
         if (design != StudyDesign.UNKNOWN) {
             lines.add(new Line("This is " + article(design.label()) + " " + design.label() + ".", false, false));
         }
-        lines.add(aimLine(paper, aim, acronyms, used));
+        lines.add(aimLine(paper, design, aim, acronyms, used));
         lines.add(new Line(acronyms.spellOut(whoTookPart(design, participants)), false, false));
         lines.add(new Line(whatWasDone(design, paper, participants), false, false));
-        methodDetail(paper, participants, acronyms).ifPresent(l -> lines.add(l));
+        // "Doctors describe this patient" or "The work was done in the lab" name no method: for these designs the
+        // method sentence is what says what was done, so it stays.
+        boolean genericMethod = switch (design) {
+            case CASE_REPORT, CASE_SERIES, ANIMAL_OR_LAB, NARRATIVE_REVIEW -> true;
+            default -> false;
+        };
+        String methods = String.join(" ", paper.withRole(SentenceRole.DESIGN, SentenceRole.METHODS).stream()
+                .map(AbstractSentence::text).toList());
+        boolean methodNamed = sharedContentWords(String.join(" ", lines.stream().map(Line::text).toList()), methods) >= 2;
+        methodDetail(paper, genericMethod ? Optional.empty() : participants, acronyms, genericMethod)
+                .map(l -> genericMethod && !methodNamed ? new Line(l.text(), false, true) : l)
+                .ifPresent(lines::add);
         List<KeyFindingText> ordered = new ArrayList<>(findings);
         int main = KeyFindingSelector.main(paper, findings);
+        int aimIndex = aim.map(Aim::sourceIndex).orElse(-2);
+        if (main >= 0 && findings.get(main).sources().get(0).index() == aimIndex && findings.size() > 1) {
+            // "This paper describes the case of ..." states the aim, not a result: the next finding is the result.
+            main = main + 1 < findings.size() ? main + 1 : 0;
+        }
         if (main > 0) {
             ordered.add(0, ordered.remove(main));
         }
@@ -187,11 +203,15 @@ public final class SimpleExplanationWriter {
         return new Explanation(text, unexplained(ownLines), (int) copies(kept, sources), sentenceCount(text));
     }
 
-    private Line aimLine(PaperText paper, Optional<Aim> aim, Acronyms acronyms, Set<Integer> used) {
+    private Line aimLine(PaperText paper, StudyDesign design, Optional<Aim> aim, Acronyms acronyms, Set<Integer> used) {
         if (aim.isEmpty()) {
-            String topic = Rewriter.asClause(rewriter.plain(paper.title(), acronyms).stream().findFirst()
-                    .orElse(paper.title()));
-            return new Line("The paper is about " + topic + ".", false, false);
+            return titleAim(paper, design, acronyms);
+        }
+        if ((design == StudyDesign.CASE_REPORT || design == StudyDesign.CASE_SERIES)
+                && aim.get().clause().matches("(?i)^(?:describe|report|present)\\s+(?:the|a|an|our|this)\\s+cases?\\b.*")) {
+            // "describe the case of a boy" says less than the title, which names the condition
+            used.add(aim.get().sourceIndex());
+            return titleAim(paper, design, acronyms);
         }
         Aim a = aim.get();
         used.add(a.sourceIndex());
@@ -203,6 +223,54 @@ public final class SimpleExplanationWriter {
             case QUESTION -> new Line("The study asked: " + Rewriter.asClause(acronyms.spellOut(a.clause()))
                     .replaceAll("\\?+$", "") + "?", false, false);
         };
+    }
+
+    private static final Set<String> FUNCTION_WORDS = Set.of("this", "that", "these", "those", "with", "from", "were",
+            "have", "been", "their", "there", "they", "than", "then", "which", "what", "when", "where", "while", "into",
+            "about", "after", "before", "between", "also", "study", "studies", "patient", "patients", "people", "case",
+            "report", "reported", "researchers", "authors", "wanted", "describe", "years", "year");
+
+    /** Content words (four letters or more, first six letters) two texts share. */
+    static int sharedContentWords(String a, String b) {
+        Set<String> first = contentStems(a);
+        first.retainAll(contentStems(b));
+        return first.size();
+    }
+
+    private static Set<String> contentStems(String text) {
+        Set<String> out = new HashSet<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            if (w.length() >= 4 && !FUNCTION_WORDS.contains(w)) {
+                out.add(w.length() > 6 ? w.substring(0, 6) : w);
+            }
+        }
+        return out;
+    }
+
+    /** PubMed's "[...]" for translated titles and report subtitles ("...: 2 case reports") say nothing of the aim. */
+    private static final java.util.regex.Pattern TITLE_TAIL = java.util.regex.Pattern.compile(
+            "(?i)[:.]\\s*(?:an?\\s+)?(?:[\\w-]+\\s+)?(?:case reports?|report of (?:a|an|two|\\d+) cases?|a review|"
+                    + "review of the literature|literature review)\\s*$");
+
+    /**
+     * No aim stated: the title says what the study was about. A title that states a finding ("Silencing X improves
+     * Y") becomes "wanted to find out whether ..."; a topic ("Serological evidence of ...") "wanted to learn more
+     * about ..."; a case report or narrative review "wanted to describe ...".
+     */
+    private Line titleAim(PaperText paper, StudyDesign design, Acronyms acronyms) {
+        String title = paper.title().strip().replaceAll("^\\[|\\]\\.?$", "");
+        title = TITLE_TAIL.matcher(title).replaceFirst("");
+        String topic = rewriter.plain(title, acronyms).stream().findFirst().orElse(title);
+        if (topic.isBlank()) {
+            return new Line("", false, false);
+        }
+        String prefix = switch (design) {
+            case CASE_REPORT, CASE_SERIES -> "The authors wanted to describe ";
+            case NARRATIVE_REVIEW -> "The authors wanted to sum up what is known about ";
+            default -> Rewriter.isSentence(topic) ? "The researchers wanted to find out whether "
+                    : "The researchers wanted to learn more about ";
+        };
+        return Line.framed(prefix, topic, 10, false, false);
     }
 
     private static String firstOf(List<String> sentences) {
@@ -265,14 +333,18 @@ public final class SimpleExplanationWriter {
         };
     }
 
-    private Optional<Line> methodDetail(PaperText paper, Optional<Participants> participants, Acronyms acronyms) {
+    private Optional<Line> methodDetail(PaperText paper, Optional<Participants> participants, Acronyms acronyms,
+                                        boolean anyVerb) {
         int skip = participants.map(Participants::sourceIndex).orElse(-2);
         for (AbstractSentence s : paper.withRole(SentenceRole.METHODS)) {
-            if (s.index() == skip || !Rewriter.isSentence(s.text())) {
+            boolean sentence = anyVerb ? Words.count(s.text()) >= 6 && (Rewriter.hasVerb(s.text())
+                    || s.text().matches("(?i)^(?:we|the authors) (?:report|describe|present)\\b.*"))
+                    : Rewriter.isSentence(s.text());
+            if (s.index() == skip || !sentence) {
                 continue;
             }
             List<String> plain = rewriter.plain(s.text(), acronyms);
-            if (!plain.isEmpty() && Words.count(plain.get(0)) <= 22) {
+            if (!plain.isEmpty() && Words.count(plain.get(0)) <= (anyVerb ? 18 : 22)) {
                 return Optional.of(new Line(plain.get(0), true, true));
             }
         }
@@ -357,18 +429,27 @@ public final class SimpleExplanationWriter {
         String fallback = c;
         for (java.util.regex.Pattern boundary : List.of(BOUNDARY, LOOSE_BOUNDARY)) {
             java.util.regex.Matcher m = boundary.matcher(c);
+            String within = null;
+            String slightlyOver = null;
             while (m.find()) {
                 String cut = c.substring(0, m.start());
                 int words = Words.count(cut);
                 if (words < Math.min(7, maxWords) || needVerb && !Rewriter.hasVerb(cut) || BAD_END.matcher(cut).find()) {
                     continue;
                 }
-                if (words <= maxWords + 5) {
-                    return cut;
-                }
-                if (cut.length() < fallback.length()) {
+                if (words <= maxWords) {
+                    within = cut; // the longest sound cut that fits keeps most of the meaning
+                } else if (words <= maxWords + 5 && slightlyOver == null) {
+                    slightlyOver = cut;
+                } else if (cut.length() < fallback.length()) {
                     fallback = cut; // too long still, but the shortest sound cut there is
                 }
+            }
+            if (within != null) {
+                return within;
+            }
+            if (slightlyOver != null) {
+                return slightlyOver;
             }
         }
         return fallback;
