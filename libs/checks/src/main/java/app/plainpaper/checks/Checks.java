@@ -71,6 +71,11 @@ public final class Checks {
         return policy;
     }
 
+    /** The policy as editors read it (version, and per rule its checker, severity, description and word lists). */
+    public app.plainpaper.checks.policy.PolicyView policyView() {
+        return app.plainpaper.checks.policy.PolicyView.of(policy);
+    }
+
     /** Checks a full draft against its source. */
     public CheckReport check(Draft draft, Source source) {
         return run(draft.sections(), source, draft.metadata(), true);

@@ -28,4 +28,26 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("app.plainpaper.checks..")
                 .check(classes);
     }
+
+    /**
+     * The mutation operators are written apart from the detectors: they use neither the checks' classes (rules,
+     * policy and its word lists, alignment) nor the text library's sentence splitting and number finding, so the
+     * detectors are not graded against their own view of the text.
+     */
+    @Test
+    void mutationOperatorsDoNotUseTheDetectors() {
+        JavaClasses withTests = new ClassFileImporter().importPackages("app.plainpaper.checks.mutation");
+        noClasses().that().haveNameMatching("app\\.plainpaper\\.checks\\.mutation\\.Mutations?(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage("app.plainpaper.checks", "app.plainpaper.checks.accuracy..",
+                        "app.plainpaper.checks.compliance..", "app.plainpaper.checks.policy..", "app.plainpaper.checks.alignment..",
+                        "app.plainpaper.checks.links..", "app.plainpaper.text..")
+                .check(withTests);
+    }
+
+    @Test
+    void mutationOperatorsDoNotReadThePolicyFile() throws Exception {
+        String source = java.nio.file.Files.readString(java.nio.file.Path.of(
+                "src/test/java/app/plainpaper/checks/mutation/Mutations.java"));
+        org.assertj.core.api.Assertions.assertThat(source).doesNotContain("policy").doesNotContain("getResource");
+    }
 }
