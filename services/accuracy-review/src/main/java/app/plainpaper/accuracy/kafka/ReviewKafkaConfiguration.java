@@ -1,6 +1,7 @@
 package app.plainpaper.accuracy.kafka;
 
 import app.plainpaper.accuracy.checks.AccuracyChecks;
+import app.plainpaper.accuracy.feedback.FeedbackReReview;
 import app.plainpaper.accuracy.workflow.ReviewWorkflow;
 import app.plainpaper.accuracy.workflow.ReviewerConflicts;
 import app.plainpaper.events.SummaryEvent;
@@ -43,7 +44,9 @@ class ReviewKafkaConfiguration {
 
     @Bean
     ReviewListener reviewListener(SummarySnapshots snapshots, ReviewWorkflow workflow, AccuracyChecks checks,
-            EventSuccession succession, KafkaTemplate<Object, Object> kafka) {
-        return new ReviewListener(snapshots, workflow, checks, succession, kafka);
+            EventSuccession succession, KafkaTemplate<Object, Object> kafka, FeedbackReReview feedbackReReview) {
+        var listener = new ReviewListener(snapshots, workflow, checks, succession, kafka);
+        listener.sendBackOnNegativeFeedback(feedbackReReview);
+        return listener;
     }
 }

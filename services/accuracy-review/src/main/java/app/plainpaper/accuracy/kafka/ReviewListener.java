@@ -1,6 +1,7 @@
 package app.plainpaper.accuracy.kafka;
 
 import app.plainpaper.accuracy.checks.AccuracyChecks;
+import app.plainpaper.accuracy.feedback.FeedbackReReview;
 import app.plainpaper.accuracy.workflow.ReviewWorkflow;
 import app.plainpaper.accuracy.workflow.Verdict;
 import app.plainpaper.accuracy.workflow.Withdrawals;
@@ -9,6 +10,7 @@ import app.plainpaper.events.EventType;
 import app.plainpaper.events.Finding;
 import app.plainpaper.events.NoticeKind;
 import app.plainpaper.events.PaperNotice;
+import app.plainpaper.events.ReaderFeedback;
 import app.plainpaper.events.SummaryEvent;
 import app.plainpaper.events.WorkflowState;
 import app.plainpaper.pipeline.EventSuccession;
@@ -39,6 +41,7 @@ class ReviewListener {
     private final AccuracyChecks checks;
     private final EventSuccession succession;
     private final KafkaTemplate<Object, Object> kafka;
+    private FeedbackReReview feedbackReReview;
 
     ReviewListener(SummarySnapshots snapshots, ReviewWorkflow workflow, AccuracyChecks checks, EventSuccession succession,
             KafkaTemplate<Object, Object> kafka) {
@@ -50,7 +53,7 @@ class ReviewListener {
     }
 
     @KafkaListener(id = "accuracy-review", topics = {Topics.COMPLIANCE_ADVISED, Topics.COMMANDS, Topics.COMPLIANCE_FAILED,
-            Topics.COMPLIANCE_PASSED, Topics.PUBLISHED, Topics.PAPER_NOTICES})
+            Topics.COMPLIANCE_PASSED, Topics.PUBLISHED, Topics.PAPER_NOTICES, Topics.READER_FEEDBACK})
     void on(ConsumerRecord<String, Object> record) {
         if (record.value() instanceof SummaryEvent event) {
             onEvent(record.topic(), event);
@@ -58,10 +61,20 @@ class ReviewListener {
             onCommand(command);
         } else if (record.value() instanceof PaperNotice notice) {
             onNotice(notice);
+        } else if (record.value() instanceof ReaderFeedback feedback && feedbackReReview != null) {
+            feedbackReReview.on(feedback).ifPresent(sentBack -> {
+                send(Topics.SENT_BACK, sentBack);
+                log.info("Summary {} sent back to the editors: {}", sentBack.getSummaryId(), sentBack.getReason());
+            });
         } else {
             throw new UnprocessableEvent("Unexpected record type " + (record.value() == null ? "null" : record.value().getClass().getName())
                     + " on " + record.topic());
         }
+    }
+
+    /** Readers' feedback that turns negative sends a published summary back to the editors. */
+    void sendBackOnNegativeFeedback(FeedbackReReview reReview) {
+        this.feedbackReReview = reReview;
     }
 
     private void onEvent(String topic, SummaryEvent event) {
