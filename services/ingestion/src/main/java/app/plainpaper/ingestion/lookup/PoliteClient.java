@@ -57,9 +57,14 @@ public final class PoliteClient {
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             Optional<Duration> retryAfter = Optional.empty();
             try {
-                limiter.acquire();
-                HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET()
-                        .header("User-Agent", userAgent).header("Accept", accept).build(), HttpResponse.BodyHandlers.ofByteArray());
+                RateLimiter.Permit permit = limiter.acquire();
+                HttpResponse<byte[]> response;
+                try {
+                    response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET()
+                            .header("User-Agent", userAgent).header("Accept", accept).build(), HttpResponse.BodyHandlers.ofByteArray());
+                } finally {
+                    limiter.release(permit);
+                }
                 int status = response.statusCode();
                 if (status != 429 && status < 500) {
                     return new Response(status, response.body());

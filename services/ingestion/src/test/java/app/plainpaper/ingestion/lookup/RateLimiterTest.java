@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,19 +17,31 @@ class RateLimiterTest {
     static final long SECOND = 1_000_000_000L;
 
     static final class FakeClock implements RateLimiter.Ticker, RateLimiter.Sleeper {
-        long now;
-        final List<Duration> sleeps = new ArrayList<>();
+        final AtomicLong now = new AtomicLong();
+        final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public long nanos() {
-            return now;
+            return now.get();
         }
 
         @Override
         public void sleep(Duration duration) {
             sleeps.add(duration);
-            now += duration.toNanos();
+            now.addAndGet(duration.toNanos());
         }
+
+        void advance(long nanos) {
+            now.addAndGet(nanos);
+        }
+    }
+
+    /** Sends one request that takes {@code latency} to answer; returns when it was granted. */
+    static long request(RateLimiter limiter, FakeClock clock, long latency) throws InterruptedException {
+        var permit = limiter.acquire();
+        clock.advance(latency);
+        limiter.release(permit);
+        return permit.grantedAt();
     }
 
     @Test
@@ -36,13 +50,30 @@ class RateLimiterTest {
         var limiter = new RateLimiter(3, Duration.ofSeconds(1), clock, clock);
 
         List<Long> grants = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            grants.add(limiter.acquire());
+        List<RateLimiter.Permit> held = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            held.add(limiter.acquire());
+        }
+        held.forEach(limiter::release);
+        for (int i = 0; i < 7; i++) {
+            grants.add(request(limiter, clock, 0));
         }
 
-        assertThat(grants).containsExactly(0L, 0L, 0L, SECOND, SECOND, SECOND, 2 * SECOND, 2 * SECOND, 2 * SECOND, 3 * SECOND);
+        assertThat(held).extracting(RateLimiter.Permit::grantedAt).containsOnly(0L);
+        assertThat(grants).containsExactly(SECOND, SECOND, SECOND, 2 * SECOND, 2 * SECOND, 2 * SECOND, 3 * SECOND);
         assertThat(clock.sleeps).hasSize(3).allSatisfy(d -> assertThat(d).isEqualTo(Duration.ofSeconds(1)));
-        assertThat(mostWithinOneSecond(grants)).isEqualTo(3);
+    }
+
+    @Test
+    void aPermitComesBackOneWindowAfterItsAnswerSoSlowAnswersSpaceTheNextRequests() throws Exception {
+        var clock = new FakeClock();
+        var limiter = new RateLimiter(1, Duration.ofSeconds(1), clock, clock);
+
+        long first = request(limiter, clock, 300_000_000L);
+        long second = request(limiter, clock, 0);
+
+        assertThat(first).isZero();
+        assertThat(second).as("answer at 0.3 s, so usable again at 1.3 s").isEqualTo(1_300_000_000L);
     }
 
     @Test
@@ -51,41 +82,24 @@ class RateLimiterTest {
         var limiter = new RateLimiter(3, Duration.ofSeconds(1), clock, clock);
 
         for (int i = 0; i < 6; i++) {
-            limiter.acquire();
-            clock.now += 400_000_000L;
+            request(limiter, clock, 0);
+            clock.advance(400_000_000L);
         }
 
         assertThat(clock.sleeps).isEmpty();
     }
 
     @Test
-    void aRequestJustInsideTheWindowWaitsOnlyForTheRest() throws Exception {
+    void manyConcurrentCallersNeverHaveMoreThanThePermitsInAnyWindow() throws Exception {
         var clock = new FakeClock();
-        var limiter = new RateLimiter(3, Duration.ofSeconds(1), clock, clock);
-        limiter.acquire();
-        clock.now += 100_000_000L;
-        limiter.acquire();
-        limiter.acquire();
-        clock.now += 300_000_000L;
-
-        long fourth = limiter.acquire();
-
-        assertThat(fourth).isEqualTo(SECOND);
-        assertThat(clock.sleeps).containsExactly(Duration.ofMillis(600));
-    }
-
-    @Test
-    void concurrentCallersNeverShareASlot() throws Exception {
-        var clock = new FakeClock();
-        // Callers do not sleep here: each reserves its slot and the test checks the reservations.
-        var limiter = new RateLimiter(10, Duration.ofSeconds(1), clock, d -> { });
-        List<Long> grants = java.util.Collections.synchronizedList(new ArrayList<>());
+        var limiter = new RateLimiter(10, Duration.ofSeconds(1), clock, clock);
+        List<Long> grants = Collections.synchronizedList(new ArrayList<>());
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
             Thread thread = new Thread(() -> {
                 for (int i = 0; i < 25; i++) {
                     try {
-                        grants.add(limiter.acquire());
+                        grants.add(request(limiter, clock, 1_000_000L));
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -99,7 +113,7 @@ class RateLimiterTest {
         }
 
         assertThat(grants).hasSize(200);
-        assertThat(mostWithinOneSecond(grants)).isEqualTo(10);
+        assertThat(mostWithinOneSecond(grants)).isLessThanOrEqualTo(10);
     }
 
     @Test
