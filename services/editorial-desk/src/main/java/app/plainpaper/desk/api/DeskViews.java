@@ -1,13 +1,11 @@
 package app.plainpaper.desk.api;
 
-import app.plainpaper.desk.board.SummaryCard;
 import app.plainpaper.events.Draft;
 import app.plainpaper.events.Finding;
 import app.plainpaper.events.Role;
 import app.plainpaper.events.SummaryEvent;
 import app.plainpaper.events.WorkflowState;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,21 +22,6 @@ final class DeskViews {
 
     static String role(Role role) {
         return role.name().toLowerCase().replace('_', '-');
-    }
-
-    static Map<String, Object> queueItem(SummaryCard card, Clock clock) {
-        SummaryEvent current = card.current();
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("summaryId", current.getSummaryId());
-        item.put("revision", current.getRevision());
-        item.put("title", current.getPaper().getTitle());
-        item.put("state", state(current.getState()));
-        item.put("reason", current.getReason());
-        item.put("categories", current.getDraft() == null ? List.of() : current.getDraft().getCategories());
-        item.put("openBlockers", SummaryController.openBlockers(current));
-        item.put("waitingSince", card.waitingSince().toString());
-        item.put("waitingSeconds", SummaryController.waited(card, clock).toSeconds());
-        return item;
     }
 
     static Map<String, Object> historyEntry(SummaryEvent event) {

@@ -9,6 +9,7 @@ import app.plainpaper.desk.profiles.Conflicts;
 import app.plainpaper.desk.profiles.ReviewerProfiles;
 import app.plainpaper.desk.revisions.Revisions;
 import app.plainpaper.events.DecisionAction;
+import app.plainpaper.events.DecisionOutcome;
 import app.plainpaper.events.EditorialCommand;
 import app.plainpaper.events.Role;
 import app.plainpaper.events.SectionEdit;
@@ -29,7 +30,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,7 +164,14 @@ class SummaryController {
                     + request.revision() + ", but the summary is at revision " + current.getRevision() + ". Reload and decide again.");
         }
         if (action == DecisionAction.SIGN_OFF) {
-            // The review workflow refuses it too, where the sign-off is processed; this answers at once.
+            // The review workflow refuses these too, where the sign-off is processed; this answers at once.
+            boolean approvedIt = current.getDecisions().stream().anyMatch(d -> d.getAction() == DecisionAction.APPROVE
+                    && d.getOutcome() == DecisionOutcome.ACCEPTED && d.getRevision() == current.getRevision()
+                    && d.getBy().getId().equals(user.username()));
+            if (approvedIt) {
+                throw new DeskProblem(HttpStatus.FORBIDDEN, "Four eyes", user.username() + " approved revision "
+                        + current.getRevision() + " as editor and cannot also sign it off.");
+            }
             var conflict = profiles.find(user.username())
                     .flatMap(profile -> Conflicts.with(profile.getConflicts(), current.getPaper()));
             if (conflict.isPresent()) {
@@ -206,9 +213,5 @@ class SummaryController {
 
     static long openBlockers(SummaryEvent event) {
         return event.getFindings().stream().filter(f -> f.getSeverity() == Severity.BLOCKER && f.getResolution() == null).count();
-    }
-
-    static Duration waited(SummaryCard card, Clock clock) {
-        return Duration.between(card.waitingSince(), clock.instant());
     }
 }

@@ -1,6 +1,9 @@
 package app.plainpaper.desk.api;
 
+import app.plainpaper.events.Actor;
+import app.plainpaper.events.Decision;
 import app.plainpaper.events.DecisionAction;
+import app.plainpaper.events.DecisionOutcome;
 import app.plainpaper.events.EditorialCommand;
 import app.plainpaper.events.EventType;
 import app.plainpaper.events.Role;
@@ -27,6 +30,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -115,6 +119,23 @@ class DecisionApiTest extends DeskHttp {
         var editorSignsOff = send("editor", "/api/summaries/" + IN_CLINICAL_REVIEW + "/decisions", decision(1, "sign-off"));
         assertThat(editorSignsOff.statusCode()).isEqualTo(403);
         assertThat(editorSignsOff.body()).contains("clinical-reviewer");
+    }
+
+    /** Four eyes: whoever approved a revision cannot sign it off (also refused where the sign-off is processed). */
+    @Test
+    void theApproverCannotSignOffTheSameRevision() throws Exception {
+        String summaryId = "desk-four-eyes-" + UUID.randomUUID();
+        SummaryEvent approved = event(summaryId, 5, 3, EventType.EDITOR_APPROVED, WorkflowState.CLINICAL_REVIEW);
+        approved = SummaryEvent.newBuilder(approved).setDecisions(List.of(Decision.newBuilder().setDecisionId("d1")
+                .setBy(Actor.newBuilder().setId("admin").setRole(Role.EDITOR).build()).setAction(DecisionAction.APPROVE)
+                .setRevision(3).setDecidedAt(Instant.parse("2026-11-20T10:00:00Z")).setOutcome(DecisionOutcome.ACCEPTED).build()))
+                .build();
+        publish(Topics.EDITOR_APPROVED, summaryId, approved);
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("admin", "/api/summaries/" + summaryId).statusCode() == 200);
+        var refused = send("admin", "/api/summaries/" + summaryId + "/decisions", decision(3, "sign-off"));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("Four eyes", "approved revision 3");
+        assertThat(send("clinician", "/api/summaries/" + summaryId + "/decisions", decision(3, "sign-off")).statusCode()).isEqualTo(202);
     }
 
     @Test
