@@ -210,7 +210,8 @@ class DeskApiTest extends DeskHttp {
     void thePolicyAndTheOpenApiDescriptionAreReadable() throws Exception {
         var policy = get("editor", "/api/policy");
         assertThat(policy.statusCode()).isEqualTo(200);
-        assertThat(policy.body()).contains("\"version\":", "\"rules\":[{\"id\":", "\"severity\":\"blocker\"");
+        assertThat(policy.body()).contains("\"version\":", "\"rules\":[{\"id\":", "\"severity\":\"blocker\"",
+                "\"id\":\"accuracy.number.contradicted\"", "\"checker\":\"compliance\"");
         var docs = get("clinician", "/v3/api-docs");
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(docs.body()).contains("\"openapi\":\"3.");
