@@ -104,18 +104,30 @@ final class InfoPages {
     }
 
     String privacy() {
-        return simple(Routes.PRIVACY, "Privacy", Page.Nav.NONE, "What we collect and why.", h -> {
-            h.element("p", "This site uses no cookies, no analytics and no third-party scripts.").nl();
+        return simple(Routes.PRIVACY, "Privacy", Page.Nav.NONE, "What we keep, why, for how long, and how to erase it.", h -> {
+            h.element("p", "This site uses no cookies, no analytics and no third-party scripts. We don't ask for "
+                    + "your name.").nl();
             h.element("h2", "Feedback").nl();
-            h.element("p", "When you answer \"Was this summary helpful?\" we store your answer, your optional "
-                    + "comment and which summary it is about. We don't ask for your name. Please don't include "
-                    + "personal or medical details in comments.").nl();
+            h.element("p", "When you answer \"Was this summary helpful?\" we keep your yes or no, which summary it "
+                    + "is about and when. Our editors use the answers to improve summaries: a summary that many "
+                    + "readers find unhelpful goes back to them for review. The answers hold nothing about you and "
+                    + "are kept as long as the summary.").nl();
+            h.element("p", "A comment may say something about your health, so we store it only encrypted, each "
+                    + "comment with a key of its own, and only our editors can read it. It is never published. "
+                    + "Deleting its key erases a comment for good. "
+                    + "Please leave out names and other details that identify you.").nl();
             h.element("h2", "Email updates").nl();
-            h.element("p", "If you subscribe, we store your email address only to send you new summaries. "
-                    + "Every email has an unsubscribe link; unsubscribing deletes your address.").nl();
+            h.element("p", "If you subscribe, we keep your email address, encrypted with a key that belongs to you "
+                    + "alone, only to send you new summaries. We send the first email only after you confirm with "
+                    + "the link we mail you; an address that is not confirmed within 7 days is erased.").nl();
+            h.element("p", "Every email has an unsubscribe link, and mail programs can unsubscribe you in one click. "
+                    + "Unsubscribing erases your address: we delete your key, so the encrypted copy left in our "
+                    + "records can no longer be read by anyone, and the key itself is cleaned out of our records within a day.")
+                    .nl();
             h.element("h2", "Server logs").nl();
             h.element("p", "Like any website, our server briefly records requests (such as the page asked for "
-                    + "and the time) to keep the site running and secure.").nl();
+                    + "and the time) to keep the site running and secure. To limit abuse, the address a feedback "
+                    + "or subscription request comes from is held in memory for a few minutes and never stored.").nl();
             h.open("p").text("Questions about your data: ")
                     .element("a", "contact us", "href", Routes.CONTACT).text(".").close("p").nl();
         });
