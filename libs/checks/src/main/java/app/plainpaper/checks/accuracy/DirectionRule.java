@@ -54,6 +54,9 @@ public final class DirectionRule implements Rule {
         int minSharedUnaligned = (int) rule.number("minSharedContextUnaligned", 2);
         double fallbackAlignment = rule.number("fallbackMinAlignment", 0);
         for (DraftSentence ds : ctx.sentences()) {
+            if (relationReversed(ctx, rule, ds, notAbout, out)) {
+                continue;
+            }
             List<Move> draft = moves(rule, ctx.sourceIndex(), ds.text(), notAbout);
             if (draft.isEmpty()) {
                 continue;
@@ -105,6 +108,84 @@ public final class DirectionRule implements Rule {
                 }
             }
         }
+    }
+
+    /**
+     * Two direction words that qualify each other ("declined with increasing age", "increased the reduction"): the
+     * finding is how they relate, same way or opposite. A draft relation about the same thing (shared context words)
+     * as an aligned source relation, turned the other way ("declined with decreasing age"), is a reversal.
+     */
+    record Relation(Axis axis, boolean same, PhraseMatch second, Set<String> about) {
+    }
+
+    private static boolean relationReversed(CheckContext ctx, RulePolicy rule, DraftSentence ds, Set<String> notAbout,
+                                            List<CheckFinding> out) {
+        List<Relation> draft = relations(rule, ctx.sourceIndex(), ds.text(), notAbout);
+        if (draft.isEmpty()) {
+            return false;
+        }
+        int minShared = (int) rule.number("minSharedRelationContext", 2);
+        double minAlignment = rule.number("minAlignment", 0.3);
+        for (var a : ctx.sourceIndex().align(withoutDirectionWords(rule, ds.text()), (int) rule.number("maxSourceSentences", 2), minAlignment)) {
+            List<Relation> source = relations(rule, ctx.sourceIndex(), a.sentence().text(), notAbout);
+            for (Relation d : draft) {
+                boolean agreed = false;
+                Relation opposite = null;
+                for (Relation r : source) {
+                    if (r.axis() != d.axis() || shared(d.about(), r.about()) < minShared) {
+                        continue;
+                    }
+                    if (r.same() == d.same()) {
+                        agreed = true;
+                    } else {
+                        opposite = r;
+                    }
+                }
+                if (!agreed && opposite != null) {
+                    out.add(ctx.finding(ID, Map.of("draft", d.second().text(), "source", opposite.second().text()),
+                            ds.section(), ds.start() + d.second().start(), ds.start() + d.second().end(),
+                            List.of(a.sentence().text())));
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static List<Relation> relations(RulePolicy rule, SourceIndex index, String text, Set<String> notAbout) {
+        List<PhraseMatch> neutral = rule.list("neutral").find(text);
+        List<PhraseMatch> negators = rule.list("negators").find(text);
+        int window = (int) rule.number("negationWindow", 3);
+        int nested = (int) rule.number("nestedWords", 4);
+        int around = (int) rule.number("contextWords", 3);
+        List<Object[]> words = new ArrayList<>();
+        Set<String> directionStems = new HashSet<>();
+        for (String list : List.of("up", "down", "better", "worse")) {
+            Axis axis = list.equals("up") || list.equals("down") ? Axis.AMOUNT : Axis.QUALITY;
+            boolean up = list.equals("up") || list.equals("better");
+            for (PhraseMatch m : Scope.without(rule.list(list).find(text), neutral)) {
+                if (!Scope.negated(text, m.start(), negators, window)) {
+                    words.add(new Object[] {axis, up, m});
+                }
+                directionStems.addAll(index.stemsOf(m.text()));
+            }
+        }
+        words.sort(java.util.Comparator.comparingInt(w -> ((PhraseMatch) w[2]).start()));
+        List<Relation> out = new ArrayList<>();
+        for (int i = 0; i + 1 < words.size(); i++) {
+            Object[] a = words.get(i);
+            Object[] b = words.get(i + 1);
+            PhraseMatch pa = (PhraseMatch) a[2];
+            PhraseMatch pb = (PhraseMatch) b[2];
+            if (a[0] != b[0] || wordsBetween(text, pa, pb) > nested || pa.end() > pb.start()) {
+                continue;
+            }
+            Set<String> about = new HashSet<>(index.stemsOf(Scope.wordsAround(text, pa.start(), pb.end(), around)));
+            about.removeAll(directionStems);
+            about.removeAll(notAbout);
+            out.add(new Relation((Axis) a[0], a[1] == b[1], pb, about));
+        }
+        return out;
     }
 
     /** A change the source states plainly ("reduced pain") that the draft negates ("did not reduce pain"), or the reverse. */

@@ -249,4 +249,20 @@ class AccuracyRulesTest {
                 Sources.OXANDROLONE, "accuracy.negation")).singleElement()
                 .satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.BLOCKER));
     }
+
+    @Test
+    void twoDirectionWordsThatQualifyEachOtherAreComparedAsARelation() {
+        // jutzca/Effect-of-ageing-on-recovery-after-SCI (abstracts-dev.jsonl), results sentence
+        String source = "Sensory outcomes were not significantly affected by age (p = 0.273), while ambulation recovery declined "
+                + "with increasing age (all outcomes p < 0.01).";
+        assertThat(findings("Sensory results were not significantly affected by age, while ambulation recovery declined with "
+                + "increasing age.", source, "accuracy.direction")).isEmpty();
+        assertThat(findings("Sensory results were not significantly affected by age, while ambulation recovery declined with "
+                + "decreasing age.", source, "accuracy.direction")).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("decreasing").contains("increasing"));
+        // pubmed 27797938 and our engine's draft of it: "learn more about" says nothing about a direction
+        assertThat(findings("The researchers wanted to learn more about leucocyte telomere length and risk of pancreatic cancer.",
+                "Shorter prediagnostic leucocyte telomere length was associated with higher risk of pancreatic cancer.",
+                "accuracy.direction")).isEmpty();
+    }
 }
