@@ -149,7 +149,7 @@ class SubscriberLifecycleTest extends ReaderSite {
             admin.incrementalAlterConfigs(Map.of(topic, List.of(
                     new AlterConfigOp(new ConfigEntry("segment.ms", "100"), AlterConfigOp.OpType.SET)))).all().get();
         }
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             // Any later record rolls the old segment once it is older than segment.ms; then the cleaner may run.
             kafka.executeInTransaction(t -> t.send(Topics.DATA_KEYS, "roll-" + UUID.randomUUID(), null));
             return ReaderTopics.<byte[]>all(BED, Topics.DATA_KEYS, ByteArrayDeserializer.class).stream()
