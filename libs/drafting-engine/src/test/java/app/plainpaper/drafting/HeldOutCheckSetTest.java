@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * shared/data/pairs-dev.jsonl, labelled in heldout-check-set.tsv before any code read them. The rules were written on
  * the 40 dev abstracts, never on these. Drafted as the CLI drafts a pair: no title, one unlabelled section.
  * Prints precision, recall and the design confusion matrix; the floors only guard regressions and sit below the
- * figures first measured.
+ * figures measured after the review rules.
  */
 class HeldOutCheckSetTest {
 
@@ -117,14 +117,16 @@ class HeldOutCheckSetTest {
         System.out.println(report);
         Files.writeString(Path.of("target/heldout-check-set-report.txt"), report, StandardCharsets.UTF_8);
 
-        // Regression floors, set below the figures first measured on this held-out set (see docs/drafting.md).
+        // Regression floors, set below the figures measured after the review rules (see docs/drafting.md).
         assertThat(participants.recall()).as("participants recall").isGreaterThanOrEqualTo(FLOOR_PARTICIPANTS_RECALL);
         assertThat(duration.precision()).as("duration precision").isGreaterThanOrEqualTo(FLOOR_DURATION_PRECISION);
         assertThat(accuracy).as("design accuracy").isGreaterThanOrEqualTo(FLOOR_DESIGN_ACCURACY);
     }
 
     // First measured (2026-11-27, builtin-1): participants P 0.20 R 0.19, duration P 0.50 R 0.22, design 8/30.
-    static final double FLOOR_PARTICIPANTS_RECALL = 0.15;
-    static final double FLOOR_DURATION_PRECISION = 0.4;
-    static final double FLOOR_DESIGN_ACCURACY = 0.2;
+    // After the general review rules (counts of studies are not people, review structure, review durations; see
+    // docs/drafting.md): participants P 0.79 R 0.56, duration P 0.75 R 0.33, design 24/30. Floors sit just below.
+    static final double FLOOR_PARTICIPANTS_RECALL = 0.5;
+    static final double FLOOR_DURATION_PRECISION = 0.7;
+    static final double FLOOR_DESIGN_ACCURACY = 0.75;
 }

@@ -29,8 +29,19 @@ public final class StudyDesignClassifier {
     private static final List<Rule> RULES = List.of(
             rule(SYSTEMATIC_REVIEW, 3, "systematic(ally)? review|meta-analys[ie]s|meta-regression|pooled analysis"),
             rule(SYSTEMATIC_REVIEW, 2, "databases were searched|searched (the )?(medline|pubmed|embase|cochrane)"),
+            // the parts of a Cochrane / PRISMA abstract: search methods, selection criteria, data collection
+            rule(SYSTEMATIC_REVIEW, 3, "\\bwe searched\\b|\\bsearched (the )?(cochrane|central|medline|pubmed|embase|"
+                    + "cinahl|psycinfo|web of science|scopus|trial registers|electronic databases)|selection criteria|"
+                    + "data collection and analysis|review authors|authors of the review"),
+            rule(SYSTEMATIC_REVIEW, 3, "\\bwe (included|identified|found) (\\d[\\d,]*|[a-z]+(-[a-z]+)?) ([a-z-]+ ){0,4}"
+                    + "(studies|trials|RCTs)\\b|\\b(studies|trials|RCTs) (were|was) (included|eligible)|"
+                    + "met (the|our) (inclusion|eligibility) criteria|included (studies|trials)\\b"),
+            rule(SYSTEMATIC_REVIEW, 2, "\\bpooled\\b|risk of bias|(very low|low|moderate|high)[- ](certainty|quality) "
+                    + "(of )?evidence|certainty of (the )?evidence|\\b(\\d+|[a-z]+) (studies|trials|RCTs), "
+                    + "\\d[\\d,]* (participants|people|patients|women|men|children|infants|adults)"),
+            // singular "trial": a paper naming itself; "randomised controlled trials" (plural) is what a review pools
             rule(RANDOMISED_TRIAL, 3, "(?<!non-?)randomi[sz]ed,? (double-blind,? |placebo-controlled,? |controlled,? |"
-                    + "clinical |multicent(er|re),? )*trial|randomly (assigned|allocated)|underwent randomi[sz]ation"),
+                    + "clinical |multicent(er|re),? )*trial(?!s)|randomly (assigned|allocated)|underwent randomi[sz]ation"),
             rule(RANDOMISED_TRIAL, 2, "double-blind|placebo-controlled|\\bRCT\\b"),
             rule(NON_RANDOMISED_TRIAL, 3, "non-?randomi[sz]ed (controlled )?(clinical )?trial|single-arm trial|"
                     + "quasi-experimental|open-label,? (single-arm|non-?randomi[sz]ed)"),

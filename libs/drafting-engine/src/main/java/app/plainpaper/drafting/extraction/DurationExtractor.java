@@ -33,6 +33,10 @@ public final class DurationExtractor {
     private static final String SPAN = "(?:\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
             + "twelve|fifteen|eighteen|twenty|thirty|forty|fifty|sixty)";
     private static final String UNIT = "(?:days?|weeks?|months?|years?)";
+    private static final String RANGE = SPAN + "(?:\\s*" + UNIT + ")??(?:\\s*(?:-|–|to|and)\\s*" + SPAN + ")?";
+    /** Sentences about a literature search: their dates are search dates, not how long anyone was studied. */
+    private static final Pattern SEARCH = Pattern.compile(
+            "\\b(searched|searches|search date|databases?|registers?|up to date)\\b", Pattern.CASE_INSENSITIVE);
     private static final List<Pattern> LENGTHS = List.of(
             Pattern.compile("\\b" + SPAN + "[- ]" + UNIT + "\\b(?:,?\\s+[\\w-]+){0,2}?\\s+"
                     + "(?:trial|study|period|programme|program|follow-up|intervention|course)\\b",
@@ -46,6 +50,21 @@ public final class DurationExtractor {
                     Pattern.CASE_INSENSITIVE),
             Pattern.compile("\\b" + SPAN + "[- ](?:" + UNIT + ")[- ]post[- ]injury\\b", Pattern.CASE_INSENSITIVE),
             Pattern.compile("\\b" + SPAN + " decades of\\b", Pattern.CASE_INSENSITIVE),
+            // "follow-up of 6 to 12 months", "median follow-up was 14.1 months", "follow-up period of up to two years"
+            Pattern.compile("\\bfollow-up(?: period| time)?\\s+(?:of|was|lasted)\\s+(?:only |up to |between |about |"
+                    + "approximately |at least |around )?" + RANGE + "\\s+" + UNIT + "\\b", Pattern.CASE_INSENSITIVE),
+            // "trial duration was only 6 weeks", "Study duration for treatments was four to six weeks"
+            Pattern.compile("\\b(?:trial|study|treatment|intervention|follow-up)s?\\s+(?:durations?|periods?|lengths?)"
+                    + "(?:\\s+for\\s+[a-z]+)?\\s+(?:was|were|of|lasted)\\s+(?:only |up to |between |about |"
+                    + "approximately )?" + RANGE + "\\s+" + UNIT + "\\b", Pattern.CASE_INSENSITIVE),
+            // "trials lasted between 2 and 12 weeks", "durations ranged from 4 weeks to 2 years"
+            Pattern.compile("\\b(?:trials|studies|treatment|intervention|follow-up|durations?)\\b[^.;]{0,30}?\\b"
+                    + "(?:lasted|lasting|ranged|ranging|varied|varying)\\s+(?:from |between |up to )?" + RANGE + "\\s+"
+                    + UNIT + "\\b", Pattern.CASE_INSENSITIVE),
+            // a treatment given over a stated time: "treated daily for 12 weeks", "training over 24 weeks"
+            Pattern.compile("\\b(?:treated|received|given|administered|trained|training|exercised|intervention|"
+                    + "therapy|treatment|supplementation|randomi[sz]ed)\\b[^.;]{0,40}?\\b(?:for|over)\\s+(?:a period of )?"
+                    + RANGE + "\\s+(?:days|weeks|months)\\b", Pattern.CASE_INSENSITIVE),
             Pattern.compile("\\bover the course of (?:almost |nearly |about )?" + SPAN + " years\\b",
                     Pattern.CASE_INSENSITIVE));
     private static final Pattern PARENTHETICAL = Pattern.compile("\\s*\\([^)]*\\)");
@@ -56,6 +75,7 @@ public final class DurationExtractor {
         boolean singleCases = design == StudyDesign.CASE_REPORT || design == StudyDesign.CASE_SERIES;
         List<AbstractSentence> sentences = paper.sentences().stream()
                 .filter(s -> s.role() != SentenceRole.BACKGROUND || paper.sentences().size() <= 2)
+                .filter(s -> !SEARCH.matcher(s.text()).find())
                 .toList();
         for (AbstractSentence s : sentences) {
             Matcher p = PERIOD.matcher(s.text());

@@ -24,13 +24,16 @@ public final class ParticipantsExtractor {
             + "infants|adolescents|women|men|males|females|volunteers|veterans|athletes|cases|controls|survivors|"
             + "users|respondents|students|nurses|clinicians|physicians|caregivers|families|informants|"
             + "rats|mice|cats|dogs|pigs|minipigs|monkeys|primates|animals|rabbits|sheep|goats|ruminants|"
-            + "fractures|procedures|operations|studies|trials|RCTs|eyes|limbs|interviews|patient|participant|"
+            + "fractures|procedures|operations|eyes|limbs|interviews|patient|participant|"
             + "individual|subject|person|adult|child|woman|man|case|rat|mouse|cat|dog|pig|monkey|animal";
     private static final String MODIFIER = "(?:(?!(?:of|in|and|or|the|a|an|were|was|with|to|from|at|by|for|on|per|"
             + "than|had|have|vs|versus|years?|months?|weeks?|days?|hours?|who|which|that|these|those|this|each|all|"
             + "mg|kg|ml|times|%)\\b)[A-Za-z][A-Za-z'’-]*\\s+)";
     private static final Pattern GROUP = Pattern.compile("\\b(" + NumberWords.COUNT + ")\\s+(" + MODIFIER + "{0,5})("
             + POPULATION + ")\\b", Pattern.CASE_INSENSITIVE);
+    /** Counts of studies: in a review these are the units pooled, not the people who took part. */
+    private static final Pattern STUDY_GROUP = Pattern.compile("\\b(" + NumberWords.COUNT + ")\\s+(" + MODIFIER
+            + "{0,4})(studies|trials|RCTs)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern N_NOTE = Pattern.compile(
             "((?:[A-Za-z][A-Za-z-]*\\s+){0,4}?)([A-Za-z][A-Za-z-]*)\\s*\\(\\s*n\\s*=\\s*(\\d[\\d,]*)\\s*\\)",
             Pattern.CASE_INSENSITIVE);
@@ -59,6 +62,10 @@ public final class ParticipantsExtractor {
     public Optional<Participants> extract(PaperText paper) {
         List<AbstractSentence> ordered = paper.byRolePriority(SentenceRole.DESIGN, SentenceRole.METHODS,
                 SentenceRole.RESULTS, SentenceRole.OBJECTIVE, SentenceRole.CONCLUSIONS);
+        Optional<Participants> pooled = pooled(paper.sentences());
+        if (pooled.isPresent()) {
+            return pooled;
+        }
         for (AbstractSentence s : ordered) {
             if (LITERATURE.matcher(s.text()).find()) {
                 continue;
@@ -93,6 +100,46 @@ public final class ParticipantsExtractor {
             animals = animals(ordered.get(i).text(), ordered.get(i).index());
         }
         return animals;
+    }
+
+    /**
+     * A review's participants: the people its included studies pooled ("We included 12 trials with 1,234
+     * participants", "Ninety-six studies (... comprising 1,331 adults with SCI)"). The first sentence that counts
+     * studies names the review's studies; the people come from that sentence ("12 trials with 1,234 participants")
+     * or else from the first later sentence that counts both ("1,331 adults with SCI in ninety-six of 120 studies"). Studies without a count of people give nothing: a number of studies is not who took part.
+     */
+    Optional<Participants> pooled(List<AbstractSentence> sentences) {
+        String firstStudies = null;
+        for (AbstractSentence s : sentences) {
+            Matcher st = STUDY_GROUP.matcher(s.text());
+            // background sentences cite other studies; the review's own counts are in its methods and results
+            if (s.role() == SentenceRole.BACKGROUND && sentences.size() > 2 || !st.find()) {
+                continue;
+            }
+            String studies = st.group().strip();
+            Optional<Participants> people = counted(s.text().substring(st.end()), s.index());
+            if (people.isEmpty()) {
+                people = counted(s.text().substring(0, st.start()), s.index());
+            }
+            if (firstStudies == null) {
+                firstStudies = studies;
+                if (people.isPresent()) {
+                    String text = capitalise(studies) + " with " + lowerFirst(people.get().text());
+                    return Optional.of(new Participants(text, true, people.get().largestCount(), s.index()));
+                }
+            } else if (people.isPresent()) {
+                // a later count of studies in a review's results is a part of the studies it included
+                String text = capitalise(people.get().text()) + " in " + lowerFirst(st.group(1)) + " of "
+                        + firstStudies;
+                return Optional.of(new Participants(text, true, people.get().largestCount(), s.index()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String lowerFirst(String s) {
+        return s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isLowerCase(s.charAt(1))
+                ? Character.toLowerCase(s.charAt(0)) + s.substring(1) : s;
     }
 
     /** Counted groups in one sentence, e.g. "386 pancreatic cancer cases and 896 matched controls from ...". */
