@@ -513,12 +513,12 @@ async function renderFeedback() {
   }
   if (!feedback) { section.hidden = true; return; }
   const root = document.getElementById('feedback');
-  const counts = feedback.counts || {};
   const comments = feedback.comments || [];
   clear(root,
-    el('ul', {}, Object.entries(counts).map(([k, v]) => el('li', {}, `${words(k)}: ${v}`))),
+    el('p', {}, `Readers who found the page helpful: ${feedback.yes ?? 0}; not helpful: ${feedback.no ?? 0}.`),
     comments.length ? el('ul', { class: 'comments' }, comments.map((c) => el('li', {},
-      el('p', { class: 'meta' }, when(c.at || c.receivedAt || c.createdAt)), el('p', {}, c.text || c.comment || ''))))
+      el('p', { class: 'meta' }, `${c.helpful ? 'Found it helpful' : 'Did not find it helpful'} · ${when(c.receivedAt)}`),
+      el('p', {}, c.erased ? el('em', {}, 'Erased at the reader’s request.') : (c.text || '')))))
       : el('p', {}, 'No reader comment.'));
   section.hidden = false;
 }
