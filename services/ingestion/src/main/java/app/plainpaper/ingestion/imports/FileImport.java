@@ -41,6 +41,7 @@ class FileImport {
         refuseOverlongFields(records);
         List<ImportReport.Entry> accepted = new ArrayList<>();
         List<ImportReport.Entry> duplicates = new ArrayList<>();
+        List<ImportReport.Entry> enriched = new ArrayList<>();
         List<ImportReport.Rejection> rejected = new ArrayList<>();
         for (ParsedRecord record : records) {
             if (record instanceof ParsedRecord.Rejected r) {
@@ -51,13 +52,17 @@ class FileImport {
                 try {
                     var receipt = intake.accept(ParsedPapers.submission(paper, fileName), format.kind());
                     var entry = new ImportReport.Entry(p.position(), receipt.summaryId(), paper.title(), flags);
-                    (receipt.created() ? accepted : duplicates).add(entry);
+                    (switch (receipt.outcome()) {
+                        case CREATED -> accepted;
+                        case ENRICHED -> enriched;
+                        case DUPLICATE -> duplicates;
+                    }).add(entry);
                 } catch (InvalidPaper invalid) {
                     rejected.add(new ImportReport.Rejection(p.position(), identifier(p.paper()), invalid.getMessage()));
                 }
             }
         }
-        return new ImportReport(format.code(), accepted, duplicates, rejected);
+        return new ImportReport(format.code(), accepted, duplicates, enriched, rejected);
     }
 
     /**
