@@ -110,8 +110,9 @@ public class ReviewWorkflow {
                 if (role != Role.EDITOR) {
                     return Optional.of("Only an editor may " + verb(action) + ".");
                 }
+                // A correction of a live page starts a new revision; the page stays up until that revision passes every gate.
                 boolean editable = state == WorkflowState.EDITOR_REVIEW
-                        || (action == DecisionAction.EDIT && state == WorkflowState.CLINICAL_REVIEW)
+                        || (action == DecisionAction.EDIT && (state == WorkflowState.CLINICAL_REVIEW || state == WorkflowState.PUBLISHED))
                         || (action == DecisionAction.REJECT && state == WorkflowState.CLINICAL_REVIEW);
                 if (!editable) {
                     return Optional.of("The summary is in " + stateName(state) + ", not in editor review.");

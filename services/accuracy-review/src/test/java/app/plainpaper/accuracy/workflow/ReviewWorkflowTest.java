@@ -198,6 +198,20 @@ class ReviewWorkflowTest {
                 .as("one still in review stops there").isEqualTo(WorkflowState.RETRACTED);
     }
 
+    @Test
+    void anEditorCorrectsAPublishedSummaryThroughANewRevision() {
+        EditorialCommand edit = command(EDITOR, DecisionAction.EDIT, 2, "Corrected the number of patients");
+        edit.setEdit(SectionEdit.newBuilder().setSections(Map.of("participants", "30 patients and 30 healthy people")).build());
+        Verdict verdict = workflow.decide(published(), edit);
+
+        assertThat(verdict.accepted()).isTrue();
+        assertThat(verdict.topic()).isEqualTo(Topics.REVISION_REQUESTED);
+        assertThat(verdict.event().getState()).isEqualTo(WorkflowState.DRAFTING);
+        assertThat(verdict.event().getPublication().getSlug()).as("the live page keeps its address").isEqualTo("pain-and-cytokines");
+        assertThat(workflow.decide(published(), command(EDITOR, DecisionAction.APPROVE, 2, null)).accepted())
+                .as("approving needs a new revision first").isFalse();
+    }
+
     static SummaryEvent published() {
         return SummaryEvent.newBuilder(inEditorReview(List.of())).setType(EventType.PUBLISHED).setState(WorkflowState.PUBLISHED)
                 .setPublication(app.plainpaper.events.Publication.newBuilder().setSlug("pain-and-cytokines")

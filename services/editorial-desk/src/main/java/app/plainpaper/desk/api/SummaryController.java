@@ -47,7 +47,8 @@ class SummaryController {
             "reject", DecisionAction.REJECT,
             "sign-off", DecisionAction.SIGN_OFF,
             "edit", DecisionAction.EDIT,
-            "override", DecisionAction.OVERRIDE_FINDING);
+            "override", DecisionAction.OVERRIDE_FINDING,
+            "unpublish", DecisionAction.UNPUBLISH);
 
     private final SummaryBoard board;
     private final DeskIdentities identities;

@@ -172,6 +172,24 @@ class DecisionApiTest extends DeskHttp {
         assertThat(command.getCorrelationId()).isEqualTo("correlation-" + IN_CLINICAL_REVIEW);
     }
 
+    /** Unpublishing a live page is an editor's decision with a reason; the review workflow records it. */
+    @Test
+    void anEditorUnpublishesALivePage() throws Exception {
+        String summaryId = "desk-unpublish-" + UUID.randomUUID();
+        publish(Topics.PUBLISHED, summaryId, event(summaryId, 9, 2, EventType.PUBLISHED, WorkflowState.PUBLISHED));
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("editor", "/api/summaries/" + summaryId).statusCode() == 200);
+
+        String body = "{\"revision\": 2, \"action\": \"unpublish\", \"comment\": \"Duplicate of another summary\"}";
+        assertThat(send("clinician", "/api/summaries/" + summaryId + "/decisions", body).statusCode()).isEqualTo(403);
+        var accepted = send("editor", "/api/summaries/" + summaryId + "/decisions", body);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+
+        EditorialCommand command = commandsFor(summaryId).get(0);
+        assertThat(command.getAction()).isEqualTo(DecisionAction.UNPUBLISH);
+        assertThat(command.getActor().getId()).isEqualTo("editor");
+        assertThat(command.getComment()).isEqualTo("Duplicate of another summary");
+    }
+
     @Test
     void aBrowserSessionNeedsItsCsrfToken() throws Exception {
         awaitBoard();
