@@ -102,7 +102,6 @@ function render() {
   const holder = active && active.closest ? active.closest('[data-summary-id]') : null;
   const keep = holder ? { id: holder.dataset.summaryId, link: active.tagName === 'A' } : null;
   const f = filters();
-  const counts = el('ul', {});
   for (const other of ['editor-section', 'clinical-section']) {
     if (!QUEUES.some((q) => q.section === other)) document.getElementById(other).hidden = true;
   }
@@ -116,18 +115,24 @@ function render() {
     const heading = section.querySelector('h2');
     heading.textContent = `${queue.label} (${shown.length === items.length ? items.length : `${shown.length} of ${items.length}`})`;
     if (!shown.length) list.append(el('li', { class: 'meta' }, items.length ? 'No item matches the filters.' : 'Nothing waiting.'));
-    const figures = state.counts && state.counts[queue.key];
-    const total = figures && figures.total !== undefined ? figures.total : items.length;
-    const late = figures && figures.overdue !== undefined ? figures.overdue : items.filter(overdue).length;
-    counts.append(el('li', {}, el('strong', {}, String(total)), ` in the ${queue.label.toLowerCase()}`,
-      late ? `, ${late} past the deadline` : ''));
   }
-  clear(document.getElementById('counts'), [...counts.childNodes]);
+  renderCounts();
   if (keep) {
     const item = document.querySelector(`.queue-item[data-summary-id="${CSS.escape(keep.id)}"]`);
     const target = item && (keep.link ? item.querySelector('a') : (item.querySelector('button') || item.querySelector('a')));
     if (target) target.focus();
   }
+}
+
+/** The count line per queue: the desk's own counts when it sends them, else what the lists hold. */
+function renderCounts() {
+  clear(document.getElementById('counts'), QUEUES.map((queue) => {
+    const items = state.items[queue.key] || [];
+    const figures = state.counts && state.counts[queue.key];
+    const total = figures && figures.total !== undefined ? figures.total : items.length;
+    const late = figures && figures.overdue !== undefined ? figures.overdue : items.filter(overdue).length;
+    return el('li', {}, el('strong', {}, String(total)), ` in the ${queue.label.toLowerCase()}`, late ? `, ${late} past the deadline` : '');
+  }));
 }
 
 function fillCategories() {
@@ -179,7 +184,7 @@ async function load() {
   try {
     const counts = await api('/api/queues/counts');
     state.counts = counts && typeof counts === 'object' ? counts : null;
-    render();
+    renderCounts();
   } catch (e) {
     state.counts = null;
   }
@@ -218,7 +223,7 @@ function listen() {
   stream.onmessage = changed;
   stream.addEventListener('queue', changed);
   stream.addEventListener('counts', (event) => {
-    try { state.counts = JSON.parse(event.data); render(); } catch (e) { /* the next load brings them */ }
+    try { state.counts = JSON.parse(event.data); renderCounts(); } catch (e) { /* the next load brings them */ }
   });
   stream.onerror = () => {
     if (stream.readyState === EventSource.CLOSED) poll();

@@ -120,11 +120,12 @@ class DeskBrowserTest {
         assertThat(queue.get(0)).as("oldest first: " + queue).isEqualTo(OLDEST);
         assertThat(queue.indexOf(OLDEST)).isLessThan(queue.indexOf(MIDDLE));
         assertThat(queue.indexOf(MIDDLE)).isLessThan(queue.indexOf(NEWEST));
-        WebElement oldest = item(OLDEST);
-        assertThat(oldest.getText()).contains("Past deadline", "1 blocker", "Waiting");
+        // Script calls read and click in one step: a live update may rebuild the list between two WebDriver calls.
+        assertThat((String) browser.script("return document.querySelector(`.queue-item[data-summary-id='${arguments[0]}']`).innerText", OLDEST))
+                .contains("Past deadline", "1 blocker", "Waiting");
         assertThat(browser.driver.findElement(By.id("counts")).getText()).contains("in the editors’ queue");
 
-        oldest.findElement(By.tagName("a")).click();
+        browser.script("document.querySelector(`.queue-item[data-summary-id='${arguments[0]}'] h3 a`).click()", OLDEST);
         browser.waiting(15).until(ExpectedConditions.textToBe(By.id("title"), "Pain and cytokines after radiotherapy for bone metastasis"));
         browser.waiting(15).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".finding.blocker")));
 
@@ -333,10 +334,6 @@ class DeskBrowserTest {
         // One script call: a live refresh may rebuild the list between two WebDriver calls.
         return (List<String>) browser.script(
                 "return [...document.querySelectorAll('#editor-queue .queue-item')].map(e => e.dataset.summaryId)");
-    }
-
-    private WebElement item(String summaryId) {
-        return browser.driver.findElement(By.cssSelector(".queue-item[data-summary-id='" + summaryId + "']"));
     }
 
     /** A summary as accuracy-review hands it to the desk: a full draft, a wrong number held as a blocker. */
