@@ -67,4 +67,19 @@ class ReviewRulesTest {
         assertThat(new DurationExtractor().extract(unlabelled(text), StudyDesign.SYSTEMATIC_REVIEW).orElse(null))
                 .isEqualTo(expected);
     }
+
+    @org.junit.jupiter.api.Test
+    void aReviewsExplanationNamesTheDesignOnceAndExplainsItInOneSentence() {
+        String text = "Objectives: To assess the effects of drug A for pain. Search methods: We searched CENTRAL, MEDLINE and "
+                + "Embase to June 2020. Selection criteria: Randomised controlled trials of drug A versus placebo. "
+                + "Data collection and analysis: Two review authors independently extracted data and pooled results "
+                + "in a meta-analysis. Main results: We included 5 trials with 400 participants. Drug A reduced pain "
+                + "more than placebo. Authors' conclusions: Drug A may reduce pain.";
+        String explanation = new BuiltInDraftingEngine()
+                .draft(SourcePaper.unstructured("test", "", null, null, text)).simpleExplanation();
+        assertThat(explanation).contains("This is a systematic review.")
+                .contains("Systematic review means")
+                .doesNotContain("or meta-analysis")
+                .doesNotContain("Meta-analysis means");
+    }
 }

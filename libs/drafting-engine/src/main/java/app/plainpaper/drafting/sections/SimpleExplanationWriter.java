@@ -98,7 +98,8 @@ public final class SimpleExplanationWriter {
         Set<Integer> used = new HashSet<>();
 
         if (design != StudyDesign.UNKNOWN) {
-            lines.add(new Line("This is " + article(design.label()) + " " + design.label() + ".", false, false));
+            String name = shortName(design);
+            lines.add(new Line("This is " + article(name) + " " + name + ".", false, false));
         }
         lines.add(aimLine(paper, design, aim, acronyms, used));
         lines.add(new Line(acronyms.spellOut(whoTookPart(design, participants)), false, false));
@@ -299,7 +300,7 @@ public final class SimpleExplanationWriter {
     static String whatWasDone(StudyDesign design, PaperText paper, Optional<Participants> participants) {
         String all = paper.abstractText().toLowerCase(Locale.ROOT) + " " + paper.title().toLowerCase(Locale.ROOT);
         return switch (design) {
-            case SYSTEMATIC_REVIEW -> "The researchers gathered earlier studies and pooled their results.";
+            case SYSTEMATIC_REVIEW -> "The researchers pooled the results of earlier studies.";
             case RANDOMISED_TRIAL -> "People were put into groups by chance, and each group had a different treatment.";
             case NON_RANDOMISED_TRIAL -> "The researchers gave a treatment and compared groups that were not chosen by chance.";
             case COHORT -> all.contains("retrospective")
@@ -316,6 +317,14 @@ public final class SimpleExplanationWriter {
             case NARRATIVE_REVIEW -> "The authors sum up what is known about the topic.";
             case UNKNOWN -> "";
         };
+    }
+
+    /**
+     * The design as the opening sentence names it: one term, so that one glossary line explains it ("systematic
+     * review or meta-analysis" would bring two long explanations into a short section).
+     */
+    static String shortName(StudyDesign design) {
+        return design == StudyDesign.SYSTEMATIC_REVIEW ? "systematic review" : design.label();
     }
 
     /** A closing line on what this kind of study can tell a reader. */
