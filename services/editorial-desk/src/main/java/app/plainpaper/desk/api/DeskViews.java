@@ -60,7 +60,17 @@ final class DeskViews {
             body.put("categories", draft.getCategories());
             body.put("editorFlags", draft.getEditorFlags());
             body.put("changeNote", draft.getChangeNote());
+            body.put("readability", draft.getReadability().stream().map(r -> Map.of("section", r.getSection(),
+                    "fleschKincaidGrade", r.getFleschKincaidGrade(), "meanSentenceLength", r.getMeanSentenceLength(),
+                    "words", r.getWords())).toList());
         }
+        // The source beside the draft: reviewers check each claim against it.
+        body.put("abstractSections", event.getPaper().getAbstractSections().stream().map(section -> {
+            Map<String, Object> part = new LinkedHashMap<>();
+            part.put("label", section.getLabel());
+            part.put("text", section.getText());
+            return part;
+        }).toList());
         body.put("findings", event.getFindings().stream().map(DeskViews::finding).toList());
         return body;
     }

@@ -10,6 +10,8 @@ import app.plainpaper.events.DeskActivityKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -28,7 +30,7 @@ import java.util.concurrent.Executors;
  * holds up the Kafka listener that applied the event.
  */
 @Component
-class QueueStream implements DisposableBean {
+class QueueStream implements DisposableBean, ApplicationListener<ContextClosedEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(QueueStream.class);
     static final Duration TIMEOUT = Duration.ofMinutes(30);
@@ -100,6 +102,12 @@ class QueueStream implements DisposableBean {
                 }
             }
         });
+    }
+
+    /** Ends the open streams before the web server's graceful shutdown, which would otherwise wait them out. */
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        emitters.forEach(SseEmitter::complete);
     }
 
     @Override

@@ -99,6 +99,9 @@ class DecisionApiTest extends DeskHttp {
         assertThat(get("editor", "/api/queues/editor").body()).contains(IN_EDITOR_REVIEW).doesNotContain(IN_CLINICAL_REVIEW);
         assertThat(get("clinician", "/api/queues/clinical").body()).contains(IN_CLINICAL_REVIEW).doesNotContain(IN_EDITOR_REVIEW);
         assertThat(get("editor", "/api/summaries/unknown").statusCode()).isEqualTo(404);
+        assertThat(get("editor", "/api/summaries/" + IN_EDITOR_REVIEW + "/draft").body())
+                .as("the review screen shows the source beside the draft")
+                .contains("\"abstractSections\":[{\"label\":null,\"text\":\"We recruited 30 patients.\"}]");
     }
 
     @Test
