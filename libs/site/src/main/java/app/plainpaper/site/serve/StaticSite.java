@@ -98,6 +98,9 @@ public final class StaticSite implements HttpHandler {
 
     /** Starts a server on {@code address} (port 0 picks a free port) serving the site at "/". */
     public static Running start(Path siteRoot, InetSocketAddress address, int threads) throws IOException {
+        // The JDK server leaves Nagle on by default: each response then waits ~40 ms for the client's delayed ACK
+        // (measured in ops/benchmarks SiteServingBenchmark). It reads this once, before its first server starts.
+        System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(address, 64);
         AtomicInteger count = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(threads, r -> {
