@@ -42,7 +42,7 @@ class FeedbackDesk {
     /** The publishing service's key-encryption key: configured, or the file it made for the local stack. */
     @Bean
     CommentKeys commentKeys(@Value("${plainpaper.readers.kek:}") String configured,
-            @Value("${plainpaper.readers.kek-file:.plainpaper/reader-kek}") Path file) {
+            @Value("${plainpaper.readers.kek-file:.plainpaper/data/publishing/reader-kek}") Path file) {
         if (!configured.isBlank()) {
             return new CommentKeys(configured);
         }

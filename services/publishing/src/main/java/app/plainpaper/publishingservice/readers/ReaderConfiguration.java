@@ -52,7 +52,7 @@ class ReaderConfiguration {
 
     @Bean
     KeyEncryptionKey keyEncryptionKey(@Value("${plainpaper.readers.kek:}") String configured,
-            @Value("${plainpaper.readers.kek-file:.plainpaper/reader-kek}") Path file) {
+            @Value("${plainpaper.readers.kek-file:${plainpaper.data-dir}/reader-kek}") Path file) {
         return configured.isBlank() ? KeyEncryptionKey.fromFile(file) : KeyEncryptionKey.fromBase64(configured);
     }
 

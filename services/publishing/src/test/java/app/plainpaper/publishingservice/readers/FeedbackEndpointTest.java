@@ -134,12 +134,23 @@ class FeedbackEndpointTest extends ReaderSite {
         var unknown = postForm("/api/feedback", form("summaryId", "no-such-summary", "helpful", "no"), client, "application/json");
         assertThat(unknown.statusCode()).isEqualTo(404);
 
-        var huge = HTTP.send(HttpRequest.newBuilder(site("/api/feedback"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-                .header("X-Forwarded-For", freshClient())
-                .POST(HttpRequest.BodyPublishers.ofString("comment=" + "a".repeat(100_000))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(huge.statusCode()).isEqualTo(413);
-        assertThat(huge.body()).contains("\"title\":\"Request too large\"");
+        // A declared length over the limit is refused before any of the body is read (a raw socket: no body follows).
+        try (var socket = new java.net.Socket("localhost", site.port())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(("POST /api/feedback HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nAccept: application/json\r\n"
+                    + "X-Forwarded-For: " + freshClient() + "\r\nContent-Length: 100000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            var in = socket.getInputStream();
+            StringBuilder read = new StringBuilder();
+            byte[] chunk = new byte[512];
+            int n;
+            while (!read.toString().contains("Request too large\"") && (n = in.read(chunk)) > 0) {
+                read.append(new String(chunk, 0, n, StandardCharsets.UTF_8));
+            }
+            String answer = read.toString();
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("\"title\":\"Request too large\"");
+        }
 
         var json = HTTP.send(HttpRequest.newBuilder(site("/api/feedback"))
                 .header("Content-Type", "application/json").header("Accept", "application/json").header("X-Forwarded-For", freshClient())
