@@ -5,7 +5,7 @@ import app.plainpaper.desk.board.SummaryCard;
 import app.plainpaper.desk.kafka.JourneyTraces;
 import app.plainpaper.desk.people.DeskIdentities;
 import app.plainpaper.desk.people.DeskIdentity;
-import app.plainpaper.desk.profiles.Conflicts;
+import app.plainpaper.reviewchecks.ConflictsOfInterest;
 import app.plainpaper.desk.profiles.ReviewerProfiles;
 import app.plainpaper.desk.revisions.Revisions;
 import app.plainpaper.events.DecisionAction;
@@ -174,10 +174,10 @@ class SummaryController {
                         + current.getRevision() + " as editor and cannot also sign it off.");
             }
             var conflict = profiles.find(user.username())
-                    .flatMap(profile -> Conflicts.with(profile.getConflicts(), current.getPaper()));
+                    .flatMap(profile -> ConflictsOfInterest.between(profile.getConflicts(), current.getPaper()));
             if (conflict.isPresent()) {
                 throw new DeskProblem(HttpStatus.FORBIDDEN, "Conflict of interest",
-                        user.displayName() + " " + conflict.get() + " and cannot sign off this summary.");
+                        user.displayName() + " declared a conflict of interest with " + conflict.get() + " and cannot sign off this summary.");
             }
         }
         EditorialCommand command = EditorialCommand.newBuilder()
