@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +39,42 @@ class PipelineEndToEndTest {
         if (pipeline != null) {
             pipeline.close();
         }
+    }
+
+    /** `./plainpaper ingest` against the running ingestion service: a new paper, then the same file again, then a refusal. */
+    @Test
+    void theCliSendsFilesToTheRunningIngestionService() throws Exception {
+        Path ris = data.resolve("crossref.ris");
+        Files.writeString(ris, RunningPipeline.resource("commonmeta-py__tests_fixtures_crossref.ris"));
+        Path notAFile = data.resolve("notes.txt");
+        Files.writeString(notAFile, "These are not references.\n");
+
+        Cli first = cli("ingest", "--progress", "LINES", ris.toString());
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(first.output()).contains("crossref.ris: 1 accepted, 0 duplicates, 0 rejected",
+                "Total, 1 file: 1 accepted, 0 duplicates, 0 rejected, 0 files refused");
+
+        Cli again = cli("ingest", "--progress", "LINES", ris.toString(), notAFile.toString());
+        assertThat(again.exitCode()).as("a refused file fails the command").isEqualTo(1);
+        assertThat(again.output()).contains("crossref.ris: 0 accepted, 1 duplicate, 0 rejected", "notes.txt: refused (",
+                "1 file refused");
+    }
+
+    record Cli(int exitCode, String output) {
+    }
+
+    /** Runs the CLI as users do, from its jar, pointed at the pipeline's ingestion service. */
+    static Cli cli(String... args) throws Exception {
+        Path repo = Path.of(System.getProperty("plainpaper.repo", "../.."));
+        Path jar = repo.resolve("ops/cli/target/plainpaper-cli-0.1.0-SNAPSHOT-exec.jar");
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        command.add("--ingestion-url=" + pipeline.service("ingestion").url(""));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        return new Cli(process.exitValue(), output);
     }
 
     @Test
