@@ -27,6 +27,11 @@ public final class ProcessSupervisor {
 
     private final Path runDir;
     private final Path logDir;
+    /**
+     * Processes this supervisor started, by pid. Right after the start the child may not have exec'd yet (its command
+     * line is still the JDK's spawn helper, without the marker), so the marker alone would call it a stranger.
+     */
+    private final Map<Long, String> startedHere = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ProcessSupervisor(Path runDir, Path logDir) {
         this.runDir = runDir;
@@ -55,7 +60,8 @@ public final class ProcessSupervisor {
         Optional<ProcessHandle> handle;
         try {
             long pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.UTF_8).strip());
-            handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> isOurs(p, name));
+            handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(p -> name.equals(startedHere.get(p.pid())) || isOurs(p, name));
         } catch (NumberFormatException | IOException e) {
             handle = Optional.empty();
         }
@@ -100,6 +106,7 @@ public final class ProcessSupervisor {
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().putAll(environment);
             Process process = builder.start();
+            startedHere.put(process.pid(), name);
             Files.writeString(pidFile(name), process.pid() + System.lineSeparator(), StandardCharsets.UTF_8);
             return process.toHandle();
         } catch (IOException e) {
@@ -123,6 +130,7 @@ public final class ProcessSupervisor {
                 throw new IllegalStateException(name + " (pid " + process.pid() + ") survived SIGKILL");
             }
         }
+        startedHere.remove(process.pid());
         deleteQuietly(pidFile(name));
         return outcome;
     }
