@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
         description = {"Starts the local stack: Kafka (KRaft, one node), the topics of ops/topics, the schema registry "
                 + "and every service whose module exists, each as its own process (list: ops/stack).",
                 "Builds the modules whose jar is missing first. Parts already running are left alone. "
-                        + "Logs: $PLAINPAPER_HOME/logs, pids: $PLAINPAPER_HOME/run (default .plainpaper/)."})
+                        + "Logs: $PLAINPAPER_HOME/logs, pids: $PLAINPAPER_HOME/run, reader mail (.eml files): "
+                        + "$PLAINPAPER_HOME/mail (default .plainpaper/)."})
 final class UpCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -47,12 +48,12 @@ final class UpCommand implements Callable<Integer> {
             return 1;
         }
         out.printf("%nPlainpaper is up (%.1f s).%n", (System.nanoTime() - start) / 1e9);
-        printAddresses(out, stack.startedParts(), password,
+        printAddresses(out, stack.startedParts(), workspace, password,
                 System.getenv(DemoPassword.VARIABLE) == null ? workspace.home().resolve("demo-password").toString() : null);
         return 0;
     }
 
-    static void printAddresses(PrintWriter out, List<StackPart> running, String password, String passwordFile) {
+    static void printAddresses(PrintWriter out, List<StackPart> running, Workspace workspace, String password, String passwordFile) {
         for (StackPart part : running) {
             switch (part.name()) {
                 case "kafka" -> out.printf("  Kafka            localhost:%d%n", part.port());
@@ -61,6 +62,7 @@ final class UpCommand implements Callable<Integer> {
                 case "publishing" -> {
                     part.alsoServes().ifPresent(site -> out.printf("  Live site        http://localhost:%d%n", site));
                     out.printf("  Publishing       http://localhost:%d%n", part.port());
+                    out.printf("  Reader mail      %s (one .eml file per mail, no SMTP server)%n", workspace.mail());
                 }
                 default -> out.printf("  %-16s http://localhost:%d%n", part.name(), part.port());
             }

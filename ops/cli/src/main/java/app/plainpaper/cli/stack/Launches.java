@@ -161,6 +161,9 @@ public final class Launches {
         command.add("--spring.kafka.bootstrap-servers=" + bootstrapServers());
         registryUrl().ifPresent(url -> command.add("--spring.kafka.properties.schema.registry.url=" + url));
         command.add("--plainpaper.data-dir=" + workspace.dataDir(part.name()));
+        // No SMTP server here: reader mail (confirmations, digests) becomes .eml files to open with any mail client.
+        command.add("--plainpaper.readers.mail.transport=files");
+        command.add("--plainpaper.readers.mail.directory=" + workspace.mail());
         return command;
     }
 }

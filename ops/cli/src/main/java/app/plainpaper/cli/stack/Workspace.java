@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Where things are: the repository (ops/stack, ops/topics, module jars) and the local data folder
  * ({@code .plainpaper/} in the repository unless {@code PLAINPAPER_HOME} says otherwise) with
- * {@code data/}, {@code logs/} and {@code run/} (pid files).
+ * {@code data/}, {@code logs/}, {@code run/} (pid files) and {@code mail/} (reader mail, as .eml files).
  */
 public record Workspace(Path repo, Path home) {
 
@@ -57,6 +57,11 @@ public record Workspace(Path repo, Path home) {
 
     public Path data() {
         return home.resolve("data");
+    }
+
+    /** Where the services write the mail they would send (no SMTP server in the local stack). */
+    public Path mail() {
+        return home.resolve("mail");
     }
 
     public Path logFile(String part) {

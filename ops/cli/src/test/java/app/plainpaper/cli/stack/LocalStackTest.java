@@ -113,7 +113,8 @@ class LocalStackTest {
         }
         List<String> started = Files.readAllLines(home.resolve("data/tiny/started.txt"));
         assertThat(started).contains("--server.port=" + tinyPort, "--spring.kafka.bootstrap-servers=localhost:" + kafkaPort,
-                "--plainpaper.data-dir=" + home.resolve("data/tiny"), "PLAINPAPER_DEMO_PASSWORD=" + PASSWORD);
+                "--plainpaper.data-dir=" + home.resolve("data/tiny"), "PLAINPAPER_DEMO_PASSWORD=" + PASSWORD,
+                "--plainpaper.readers.mail.transport=files", "--plainpaper.readers.mail.directory=" + home.resolve("mail"));
         assertThat(Files.readString(home.resolve("kafka/server.properties")))
                 .contains("log.dirs=" + home.resolve("data/kafka"))
                 .contains("advertised.listeners=PLAINTEXT://localhost:" + kafkaPort);

@@ -29,6 +29,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -42,7 +44,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-/** The reader side of the site: feedback, subscribers and their personal data, wired to Kafka, SMTP and port 8080. */
+/** The reader side of the site: feedback, subscribers and their personal data, wired to Kafka, mail (SMTP, or a pickup directory locally) and port 8080. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class ReaderConfiguration {
@@ -141,15 +143,39 @@ class ReaderConfiguration {
         return new Tokens(kek);
     }
 
+    /**
+     * SMTP by default; {@code plainpaper.readers.mail.transport=files} writes each mail as an .eml file into
+     * {@code plainpaper.readers.mail.directory} instead (the local stack: no SMTP server needed). The production
+     * profile refuses the file transport: mails would pile up on a disk instead of reaching readers.
+     */
     @Bean
-    ReaderMail readerMail(ObjectProvider<JavaMailSender> sender, @Value("${plainpaper.readers.mail.from}") String from) {
-        JavaMailSender smtp = sender.getIfAvailable();
-        if (smtp == null) {
-            return mail -> {
-                throw new IllegalStateException("No SMTP server configured (spring.mail.host): cannot send reader mail");
-            };
+    ReaderMail readerMail(ObjectProvider<JavaMailSender> sender, @Value("${plainpaper.readers.mail.from}") String from,
+            @Value("${plainpaper.readers.mail.transport:smtp}") String transport,
+            @Value("${plainpaper.readers.mail.directory:}") String directory, Environment environment, Clock clock) {
+        switch (transport) {
+            case "files" -> {
+                if (environment.acceptsProfiles(Profiles.of("prod"))) {
+                    throw new IllegalStateException("plainpaper.readers.mail.transport=files is refused in the production "
+                            + "profile: reader mail must go to an SMTP server");
+                }
+                if (directory.isBlank()) {
+                    throw new IllegalStateException("plainpaper.readers.mail.transport=files needs plainpaper.readers.mail.directory");
+                }
+                PickupDirectoryMail files = new PickupDirectoryMail(Path.of(directory), from, clock);
+                log.info("Reader mail is written as .eml files into {} (no SMTP server)", files.directory());
+                return files;
+            }
+            case "smtp" -> {
+                JavaMailSender smtp = sender.getIfAvailable();
+                if (smtp == null) {
+                    return mail -> {
+                        throw new IllegalStateException("No SMTP server configured (spring.mail.host): cannot send reader mail");
+                    };
+                }
+                return new SmtpReaderMail(smtp, from);
+            }
+            default -> throw new IllegalStateException("plainpaper.readers.mail.transport must be smtp or files, was '" + transport + "'");
         }
-        return new SmtpReaderMail(smtp, from);
     }
 
     @Bean

@@ -2,12 +2,9 @@ package app.plainpaper.publishingservice.readers;
 
 import app.plainpaper.publishingservice.subscribers.ReaderMail;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
-
-import java.nio.charset.StandardCharsets;
 
 /** Sends reader mails over SMTP (spring.mail.*). */
 class SmtpReaderMail implements ReaderMail {
@@ -24,15 +21,7 @@ class SmtpReaderMail implements ReaderMail {
     public void send(Mail mail) {
         MimeMessage message = sender.createMimeMessage();
         try {
-            message.setFrom(new InternetAddress(from, true));
-            message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(mail.to(), true));
-            message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
-            message.setText(mail.text(), StandardCharsets.UTF_8.name());
-            for (var header : mail.headers().entrySet()) {
-                message.setHeader(header.getKey(), header.getValue());
-            }
-            // Bulk mail: no vacation auto-replies.
-            message.setHeader("Auto-Submitted", "auto-generated");
+            MimeMail.fill(message, from, mail);
         } catch (MessagingException e) {
             throw new MailSendException("Could not build the mail", e);
         }
