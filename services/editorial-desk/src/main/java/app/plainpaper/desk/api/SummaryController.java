@@ -2,7 +2,7 @@ package app.plainpaper.desk.api;
 
 import app.plainpaper.desk.board.SummaryBoard;
 import app.plainpaper.desk.board.SummaryCard;
-import app.plainpaper.desk.kafka.JourneyTraces;
+import app.plainpaper.desk.kafka.DeskRecords;
 import app.plainpaper.desk.people.DeskIdentities;
 import app.plainpaper.desk.people.DeskIdentity;
 import app.plainpaper.reviewchecks.ConflictsOfInterest;
@@ -16,10 +16,8 @@ import app.plainpaper.events.SectionEdit;
 import app.plainpaper.events.Severity;
 import app.plainpaper.events.SummaryEvent;
 import app.plainpaper.events.WorkflowState;
-import app.plainpaper.pipeline.Topics;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 @RestController
 @RequestMapping("/api")
@@ -53,18 +50,15 @@ class SummaryController {
     private final SummaryBoard board;
     private final DeskIdentities identities;
     private final ReviewerProfiles profiles;
-    private final KafkaTemplate<Object, Object> kafka;
+    private final DeskRecords records;
     private final Clock clock;
-    private final JourneyTraces traces;
 
-    SummaryController(SummaryBoard board, DeskIdentities identities, ReviewerProfiles profiles, KafkaTemplate<Object, Object> kafka,
-            Clock clock, JourneyTraces traces) {
+    SummaryController(SummaryBoard board, DeskIdentities identities, ReviewerProfiles profiles, DeskRecords records, Clock clock) {
         this.board = board;
         this.identities = identities;
         this.profiles = profiles;
-        this.kafka = kafka;
+        this.records = records;
         this.clock = clock;
-        this.traces = traces;
     }
 
     @GetMapping("/summaries/{summaryId}")
@@ -143,7 +137,7 @@ class SummaryController {
 
     @PostMapping("/summaries/{summaryId}/decisions")
     ResponseEntity<Map<String, Object>> decide(@PathVariable String summaryId, @RequestBody DecisionRequest request,
-            Authentication authentication) throws Exception {
+            Authentication authentication) {
         SummaryEvent current = card(summaryId).current();
         DecisionAction action = ACTIONS.get(request.action() == null ? "" : request.action().trim().toLowerCase());
         if (action == null) {
@@ -192,8 +186,7 @@ class SummaryController {
                 .setIssuedAt(clock.instant())
                 .setCorrelationId(current.getCorrelationId())
                 .build();
-        traces.continueJourney(summaryId, () -> kafka.executeInTransaction(t -> t.send(Topics.COMMANDS, summaryId, command))
-                .get(30, TimeUnit.SECONDS));
+        records.command(command);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("commandId", command.getCommandId(),
                 "summaryId", summaryId, "revision", request.revision(), "action", request.action()));
     }

@@ -83,8 +83,8 @@ class DeskKafkaConfiguration {
 
     @Bean
     DeskRecords deskRecords(KafkaTemplate<Object, Object> kafka, DeskActivities activities, ReviewerProfiles profiles,
-            LoginAttempts attempts) {
-        return new DeskRecords(kafka, activities, profiles, attempts);
+            LoginAttempts attempts, JourneyTraces traces) {
+        return new DeskRecords(kafka, activities, profiles, attempts, traces);
     }
 
     @Bean

@@ -5,17 +5,23 @@ import app.plainpaper.desk.activity.DeskActivities;
 import app.plainpaper.desk.profiles.ReviewerProfiles;
 import app.plainpaper.events.DeskActivity;
 import app.plainpaper.events.DeskAudit;
+import app.plainpaper.events.EditorialCommand;
 import app.plainpaper.events.ReviewerProfile;
 import app.plainpaper.pipeline.Topics;
+import app.plainpaper.pipeline.kafka.OutageAwareAfterRollback;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Writes the desk's own records (claims, comments, profiles, logins) to their topics and, once Kafka has them,
  * applies them to the read models. The desk is their only writer; on start the models are replayed from the topics.
+ * People's decisions go out here too, as commands for the review workflow. Every write is one Kafka transaction: when
+ * it fails nothing is applied, and a failure caused by Kafka or the registry being unavailable is a
+ * {@link KafkaUnavailable}.
  */
 public class DeskRecords {
 
@@ -23,12 +29,29 @@ public class DeskRecords {
     private final DeskActivities activities;
     private final ReviewerProfiles profiles;
     private final LoginAttempts attempts;
+    private final JourneyTraces traces;
 
-    DeskRecords(KafkaTemplate<Object, Object> kafka, DeskActivities activities, ReviewerProfiles profiles, LoginAttempts attempts) {
+    DeskRecords(KafkaTemplate<Object, Object> kafka, DeskActivities activities, ReviewerProfiles profiles, LoginAttempts attempts,
+            JourneyTraces traces) {
         this.kafka = kafka;
         this.activities = activities;
         this.profiles = profiles;
         this.attempts = attempts;
+        this.traces = traces;
+    }
+
+    /** A person's decision, sent within the summary's journey trace; the desk's model changes when the workflow answers. */
+    public void command(EditorialCommand command) {
+        try {
+            traces.continueJourney(command.getSummaryId(), () -> {
+                send(Topics.COMMANDS, command.getSummaryId(), command);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not send the command for " + command.getSummaryId(), e);
+        }
     }
 
     public void activity(DeskActivity activity) {
@@ -54,6 +77,9 @@ public class DeskRecords {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while writing to " + topic, e);
         } catch (Exception e) {
+            if (e instanceof TimeoutException || OutageAwareAfterRollback.isOutage(e)) {
+                throw new KafkaUnavailable(topic, e);
+            }
             throw new IllegalStateException("Could not write to " + topic + ": " + e.getMessage(), e);
         }
     }
