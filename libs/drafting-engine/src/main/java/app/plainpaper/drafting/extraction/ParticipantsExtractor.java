@@ -57,6 +57,8 @@ public final class ParticipantsExtractor {
     private static final Pattern LITERATURE = Pattern.compile(
             "\\b(literature|published|have been reported|previously reported|were found in the)\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern DANGLING = Pattern.compile("\\s+(?:from|in|of|with|across|among|at|and)\\s*$",
+            Pattern.CASE_INSENSITIVE);
     private static final Set<String> NOT_COUNTED_AFTER = Set.of("year", "years", "month", "months");
 
     public Optional<Participants> extract(PaperText paper) {
@@ -116,10 +118,13 @@ public final class ParticipantsExtractor {
             if (s.role() == SentenceRole.BACKGROUND && sentences.size() > 2 || !st.find()) {
                 continue;
             }
-            String studies = st.group().strip();
+            String studies = st.group().strip().replaceAll("\\s+", " ");
             Optional<Participants> people = counted(s.text().substring(st.end()), s.index());
             if (people.isEmpty()) {
-                people = counted(s.text().substring(0, st.start()), s.index());
+                // "4311 patients from five studies": the people end where the studies begin, so drop the joining word
+                people = counted(s.text().substring(0, st.start()), s.index())
+                        .map(p -> new Participants(DANGLING.matcher(p.text()).replaceFirst(""), p.countStated(),
+                                p.largestCount(), p.sourceIndex()));
             }
             if (firstStudies == null) {
                 firstStudies = studies;
