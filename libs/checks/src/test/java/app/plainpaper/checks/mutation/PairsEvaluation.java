@@ -137,32 +137,40 @@ public final class PairsEvaluation {
             if (sections.isEmpty()) {
                 sections.add(new SourceSection(null, n.path("abstract_text").asText("")));
             }
-            String title = n.path("title").asText("");
-            SourcePaper paper = new SourcePaper(n.get("id").asText(), title, n.path("journal").asText(null),
-                    n.hasNonNull("year") ? n.get("year").asInt() : null, sections, List.of(), List.of(), List.of());
-            DraftText d = engine.draft(paper);
-            List<String> prose = new ArrayList<>();
-            prose.add(d.simpleExplanation());
-            if (d.participants() != null) {
-                prose.add("Participants: " + d.participants());
-            }
-            d.keyFindings().forEach(k -> prose.add(k.text()));
-            prose.add(d.researchSummary());
-            d.practicalImplications().forEach(i -> prose.add(i.text()));
-            prose.addAll(d.limitations());
-            StringBuilder plain = new StringBuilder();
-            for (String p : prose) {
-                if (p == null || p.isBlank()) {
-                    continue;
-                }
-                String t = p.strip();
-                plain.append(plain.isEmpty() ? "" : " ").append(t).append(t.matches(".*[.!?]$") ? "" : ".");
-            }
-            StringBuilder technical = new StringBuilder(title.isBlank() ? "" : title.strip() + (title.strip().matches(".*[.!?]$") ? "" : ".") + "\n");
-            sections.forEach(s -> technical.append(s.text()).append('\n'));
-            out.add(new Pair("draft:" + n.get("id").asText(), technical.toString(), plain.toString()));
+            out.add(draft(engine, n.get("id").asText(), n.path("title").asText(""), n.path("journal").asText(null),
+                    n.hasNonNull("year") ? n.get("year").asInt() : null, sections));
         }
         return out;
+    }
+
+    /**
+     * Our draft of one abstract as a pair, as {@link #drafts(Path)} makes it (the seam the held-out evaluation,
+     * which reads its abstracts from other file formats, drafts through).
+     */
+    static Pair draft(BuiltInDraftingEngine engine, String id, String title, String journal, Integer year,
+                      List<SourceSection> sections) {
+        SourcePaper paper = new SourcePaper(id, title, journal, year, sections, List.of(), List.of(), List.of());
+        DraftText d = engine.draft(paper);
+        List<String> prose = new ArrayList<>();
+        prose.add(d.simpleExplanation());
+        if (d.participants() != null) {
+            prose.add("Participants: " + d.participants());
+        }
+        d.keyFindings().forEach(k -> prose.add(k.text()));
+        prose.add(d.researchSummary());
+        d.practicalImplications().forEach(i -> prose.add(i.text()));
+        prose.addAll(d.limitations());
+        StringBuilder plain = new StringBuilder();
+        for (String p : prose) {
+            if (p == null || p.isBlank()) {
+                continue;
+            }
+            String t = p.strip();
+            plain.append(plain.isEmpty() ? "" : " ").append(t).append(t.matches(".*[.!?]$") ? "" : ".");
+        }
+        StringBuilder technical = new StringBuilder(title.isBlank() ? "" : title.strip() + (title.strip().matches(".*[.!?]$") ? "" : ".") + "\n");
+        sections.forEach(s -> technical.append(s.text()).append('\n'));
+        return new Pair("draft:" + id, technical.toString(), plain.toString());
     }
 
     public static Result evaluate(List<Pair> pairs, Checks checks) {
