@@ -61,6 +61,7 @@ public abstract class DeskHttp {
         registry.add("plainpaper.desk.login-limits.lock-for", () -> "PT1H");
         registry.add("plainpaper.desk.profiles.admin.credentials", () -> "MD, FRCP");
         registry.add("plainpaper.desk.comment-max-length", () -> "500");
+        registry.add("plainpaper.desk.stream-heartbeat", () -> "300ms");
     }
 
     @Value("${local.server.port}")

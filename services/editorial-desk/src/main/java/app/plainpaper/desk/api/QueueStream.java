@@ -3,6 +3,7 @@ package app.plainpaper.desk.api;
 import app.plainpaper.desk.activity.DeskActivities;
 import app.plainpaper.desk.board.SummaryBoard;
 import app.plainpaper.desk.board.SummaryCard;
+import app.plainpaper.desk.people.DeskSettings;
 import app.plainpaper.desk.queues.DeskQueue;
 import app.plainpaper.desk.queues.DeskQueues;
 import app.plainpaper.events.DeskActivity;
@@ -22,12 +23,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Live queue updates. Each change is sent to every open stream from one thread of its own, so a slow browser never
- * holds up the Kafka listener that applied the event.
+ * holds up the Kafka listener that applied the event. The same thread sends a comment line to every stream at the
+ * heartbeat interval: proxies keep a stream open only while something flows, and a stream whose browser has gone
+ * fails that write and is dropped.
  */
 @Component
 class QueueStream implements DisposableBean, ApplicationListener<ContextClosedEvent> {
@@ -37,16 +41,23 @@ class QueueStream implements DisposableBean, ApplicationListener<ContextClosedEv
 
     private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
     private final DeskQueues queues;
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
+    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "queue-stream");
         thread.setDaemon(true);
         return thread;
     });
 
-    QueueStream(SummaryBoard board, DeskActivities activities, DeskQueues queues) {
+    QueueStream(SummaryBoard board, DeskActivities activities, DeskQueues queues, DeskSettings settings) {
         this.queues = queues;
         board.watch(this::changed);
         activities.watch(this::claimed);
+        long every = settings.streamHeartbeat().toMillis();
+        sender.scheduleAtFixedRate(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** How many streams are open. */
+    int open() {
+        return emitters.size();
     }
 
     SseEmitter open(String username) {
@@ -92,27 +103,42 @@ class QueueStream implements DisposableBean, ApplicationListener<ContextClosedEv
         if (emitters.isEmpty()) {
             return;
         }
-        sender.execute(() -> {
-            for (SseEmitter emitter : emitters) {
-                try {
-                    emitter.send(SseEmitter.event().name("queue").data(update, MediaType.APPLICATION_JSON));
-                } catch (IOException | IllegalStateException e) {
-                    log.debug("Dropped a queue stream: {}", e.getMessage());
-                    emitters.remove(emitter);
-                }
+        sender.execute(() -> sendToAll(SseEmitter.event().name("queue").data(update, MediaType.APPLICATION_JSON)));
+    }
+
+    /** A comment line (": keep-alive"), which EventSource ignores. */
+    private void heartbeat() {
+        sendToAll(SseEmitter.event().comment(" keep-alive"));
+    }
+
+    private void sendToAll(SseEmitter.SseEventBuilder event) {
+        for (SseEmitter emitter : emitters) {
+            try {
+                emitter.send(event);
+            } catch (IOException | RuntimeException e) {
+                log.debug("Dropped a queue stream: {}", e.getMessage());
+                emitters.remove(emitter);
             }
-        });
+        }
     }
 
     /** Ends the open streams before the web server's graceful shutdown, which would otherwise wait them out. */
     @Override
     public void onApplicationEvent(ContextClosedEvent event) {
-        emitters.forEach(SseEmitter::complete);
+        sender.shutdownNow();
+        endAll();
     }
 
     @Override
     public void destroy() {
-        emitters.forEach(SseEmitter::complete);
-        sender.shutdown();
+        sender.shutdownNow();
+        endAll();
+    }
+
+    private void endAll() {
+        for (SseEmitter emitter : emitters) {
+            emitters.remove(emitter);
+            emitter.complete();
+        }
     }
 }

@@ -12,10 +12,12 @@ import java.util.Map;
  * @param login    {@code form} (users from configuration) or {@code oidc} (an OpenID Connect provider such as Keycloak)
  * @param deadline per queue ({@code editor}, {@code clinical}): how long an item may wait before it is overdue
  * @param profiles seed profiles (credentials, declared conflicts) of configured users, published when the user has none
+ * @param streamHeartbeat how often an idle queue stream gets a comment line, so that proxies (nginx cuts a response
+ *                        silent for 60 s) keep it open
  */
 @ConfigurationProperties("plainpaper.desk")
 public record DeskSettings(String login, Map<String, Duration> deadline, LoginLimits loginLimits,
-        Map<String, ProfileSeed> profiles, Integer commentMaxLength) {
+        Map<String, ProfileSeed> profiles, Integer commentMaxLength, Duration streamHeartbeat) {
 
     public DeskSettings {
         login = login == null || login.isBlank() ? "form" : login.strip().toLowerCase();
@@ -23,6 +25,10 @@ public record DeskSettings(String login, Map<String, Duration> deadline, LoginLi
         loginLimits = loginLimits == null ? new LoginLimits(5, Duration.ofMinutes(15)) : loginLimits;
         profiles = profiles == null ? Map.of() : profiles;
         commentMaxLength = commentMaxLength == null ? 4000 : commentMaxLength;
+        streamHeartbeat = streamHeartbeat == null ? Duration.ofSeconds(20) : streamHeartbeat;
+        if (streamHeartbeat.isNegative() || streamHeartbeat.isZero()) {
+            throw new IllegalArgumentException("plainpaper.desk.stream-heartbeat must be positive, not " + streamHeartbeat);
+        }
     }
 
     public boolean oidc() {

@@ -1,6 +1,7 @@
 package app.plainpaper.desk.api;
 
 import app.plainpaper.desk.DeskHttp;
+import app.plainpaper.desk.EditorialDeskApplication;
 import app.plainpaper.events.EventType;
 import app.plainpaper.events.WorkflowState;
 import app.plainpaper.pipeline.Topics;
@@ -11,26 +12,27 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static app.plainpaper.desk.SummaryEvents.event;
 import static app.plainpaper.desk.SummaryEvents.withDraft;
@@ -39,10 +41,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A desk on a broker of this class's own (the shared test bed must stay up for the other classes), which the class
- * stops: every write then answers 503 with a problem detail and Retry-After, and none of them changes what the desk shows.
+ * stops: every write then answers 503 with a problem detail and Retry-After, and none of them changes what the desk
+ * shows. Last, the class shuts this desk down with a queue stream open.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrokerOutageTest {
 
@@ -52,24 +53,28 @@ class BrokerOutageTest {
     static final String CLAIMED = "outage-claimed-" + UUID.randomUUID();
     static final String FREE = "outage-free-" + UUID.randomUUID();
 
-    @DynamicPropertySource
-    static void pipeline(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", BROKER::getBrokersAsString);
-        registry.add("spring.kafka.properties.schema.registry.url", BED::registryUrl);
-        registry.add("plainpaper.desk.demo.password", () -> PASSWORD);
+    // Started here rather than by the Spring test support, whose context cache would not let the test shut it down.
+    static ConfigurableApplicationContext desk;
+    static int port;
+    static QueueStream queueStream;
+
+    @BeforeAll
+    static void startDesk() {
+        desk = new SpringApplicationBuilder(EditorialDeskApplication.class).run(
+                "--spring.kafka.bootstrap-servers=" + BROKER.getBrokersAsString(),
+                "--spring.kafka.properties.schema.registry.url=" + BED.registryUrl(),
+                "--server.port=0",
+                "--plainpaper.desk.demo.password=" + PASSWORD,
+                "--plainpaper.desk.stream-heartbeat=300ms");
+        port = Integer.parseInt(desk.getEnvironment().getProperty("local.server.port"));
+        queueStream = desk.getBean(QueueStream.class);
     }
 
-    @Value("${local.server.port}")
-    int port;
-
-    @Autowired
-    KafkaListenerEndpointRegistry listeners;
-
-    @Autowired
-    DefaultKafkaProducerFactory<Object, Object> producers;
-
     @AfterAll
-    static void stopBroker() {
+    static void stop() {
+        if (desk != null) {
+            desk.close();
+        }
         BROKER.destroy();
     }
 
@@ -83,13 +88,14 @@ class BrokerOutageTest {
         assertThat(post("POST", "/api/summaries/" + CLAIMED + "/claim", "").statusCode()).isEqualTo(200);
         assertThat(get("/api/people/editor/profile").body()).contains("\"displayName\":\"Erin Editor\"");
 
-        listeners.stop(); // nothing left to consume; keeps the consumers from slowing the shutdown
+        desk.getBean(KafkaListenerEndpointRegistry.class).stop(); // nothing left to consume; keeps the shutdown short
         BROKER.destroy();
 
         Map<String, HttpResponse<String>> writes = new java.util.LinkedHashMap<>();
         // The producer that wrote the claim meets the outage mid-use (and waits out the production bound, 10 s) ...
         writes.put("claim", post("POST", "/api/summaries/" + FREE + "/claim", ""));
         // ... fresh producers fail to start at all; 2 s, so that the test does not wait 10 s on every write.
+        DefaultKafkaProducerFactory<?, ?> producers = desk.getBean(DefaultKafkaProducerFactory.class);
         producers.updateConfigs(Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000));
         producers.reset();
         writes.put("release", post("POST", "/api/summaries/" + CLAIMED + "/release", ""));
@@ -111,6 +117,28 @@ class BrokerOutageTest {
         assertThat(get("/api/summaries/" + CLAIMED + "/revisions/2/comments").body()).isEqualTo("[]");
         assertThat(get("/api/queues/editor?assignee=editor").body()).contains(CLAIMED).doesNotContain(FREE);
         assertThat(get("/api/people/editor/profile").body()).contains("\"displayName\":\"Erin Editor\"").doesNotContain("Erin Changed");
+    }
+
+    /** This desk is the test's own to stop: its open queue streams end as the shutdown starts, not when it times out. */
+    @Test
+    @Order(2)
+    void openQueueStreamsEndWhenTheDeskShutsDown() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/queues/stream"))
+                .header("Authorization", DeskHttp.basic("editor", PASSWORD)).header("Accept", "text/event-stream").build();
+        HttpResponse<Stream<String>> open = DeskHttp.HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(30, TimeUnit.SECONDS);
+        Thread reader = new Thread(() -> open.body().forEach(lines::add), "sse-until-shutdown");
+        reader.setDaemon(true);
+        reader.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:counts") && lines.contains(": keep-alive"));
+        assertThat(queueStream.open()).isEqualTo(1);
+
+        Thread shutdown = new Thread(desk::close, "desk-shutdown");
+        shutdown.start();
+        await("the stream ends with the desk").atMost(Duration.ofSeconds(15)).until(() -> !reader.isAlive());
+        assertThat(queueStream.open()).isZero();
+        shutdown.join(60_000);
+        desk = null;
     }
 
     private static void publish(String summaryId) throws Exception {

@@ -39,6 +39,9 @@ class DeskApiTest extends DeskHttp {
     @Autowired
     ConsumerFactory<?, ?> consumers;
 
+    @Autowired
+    QueueStream queueStream;
+
     /** A summary waiting in editor review: revision 1 then revision 2 (40 patients corrected to 30). */
     String inEditorReview(String category) throws Exception {
         return inEditorReview(category, 0);
@@ -208,6 +211,31 @@ class DeskApiTest extends DeskHttp {
             open.body().close();
         }
         assertThat(get(null, "/api/queues/stream").statusCode()).isEqualTo(401);
+    }
+
+    /** A proxy cuts a silent stream (nginx after 60 s): an idle one gets heartbeats, and one whose client left is dropped. */
+    @Test
+    void anIdleQueueStreamGetsHeartbeatsAndAStreamWhoseClientLeftIsDropped() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/queues/stream"))
+                .header("Authorization", basic("clinician", PASSWORD)).header("Accept", "text/event-stream").build();
+        HttpResponse<Stream<String>> open = HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .get(30, java.util.concurrent.TimeUnit.SECONDS);
+        Thread reader = new Thread(() -> open.body().forEach(lines::add), "sse-heartbeats");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:counts"));
+            int events = (int) lines.stream().filter(l -> l.startsWith("event:")).count();
+            // Heartbeats every 300 ms here (20 s by default): comment lines, which EventSource ignores.
+            await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream().filter(": keep-alive"::equals).count() >= 3);
+            assertThat(lines.stream().filter(l -> l.startsWith("event:")).count()).as("nothing but heartbeats: " + lines).isEqualTo(events);
+            assertThat(queueStream.open()).isPositive();
+        } finally {
+            reader.interrupt();
+            open.body().close();
+        }
+        await("the departed client's stream is dropped").atMost(Duration.ofSeconds(10)).until(() -> queueStream.open() == 0);
     }
 
     @Test
