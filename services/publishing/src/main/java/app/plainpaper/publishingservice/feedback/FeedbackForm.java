@@ -12,8 +12,8 @@ public sealed interface FeedbackForm {
 
     int MAX_COMMENT = 2000;
 
-    /** A bot filled in the honeypot: answer as if accepted, record nothing. */
-    record Honeypot() implements FeedbackForm {
+    /** A bot filled in the honeypot: answer as if accepted (with a comment, as if it could be erased), record nothing. */
+    record Honeypot(boolean withComment) implements FeedbackForm {
     }
 
     record Invalid(List<String> problems) implements FeedbackForm {
@@ -26,7 +26,8 @@ public sealed interface FeedbackForm {
     static FeedbackForm read(Map<String, String> fields) {
         String website = fields.get("website");
         if (website != null && !website.isBlank()) {
-            return new Honeypot();
+            String comment = fields.get("comment");
+            return new Honeypot(comment != null && !comment.isBlank());
         }
         List<String> problems = new ArrayList<>();
         String summaryId = fields.get("summaryId");

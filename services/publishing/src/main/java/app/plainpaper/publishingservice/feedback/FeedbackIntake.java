@@ -16,23 +16,34 @@ import java.util.UUID;
 /**
  * Records one answer as a {@code reader.feedback} event. A comment may hold health details, so it goes to the log only
  * encrypted under a key of its own, written in the same transaction to reader.data-keys: erasing that key erases it.
+ * The reader gets a token to do that themselves ({@link CommentErasure}).
  */
 public final class FeedbackIntake {
 
     private final PublishedSummaries summaries;
     private final DataKeyring keyring;
     private final ReaderRecords records;
+    private final CommentErasure erasure;
     private final Clock clock;
 
-    public FeedbackIntake(PublishedSummaries summaries, DataKeyring keyring, ReaderRecords records, Clock clock) {
+    public FeedbackIntake(PublishedSummaries summaries, DataKeyring keyring, ReaderRecords records, CommentErasure erasure,
+            Clock clock) {
         this.summaries = summaries;
         this.keyring = keyring;
         this.records = records;
+        this.erasure = erasure;
         this.clock = clock;
     }
 
+    /**
+     * @param feedback     the recorded event
+     * @param erasureToken the token that erases its comment (given to the reader once), or null without a comment
+     */
+    public record Recorded(ReaderFeedback feedback, String erasureToken) {
+    }
+
     /** @return the recorded event, or empty when no such summary is live */
-    public Optional<ReaderFeedback> record(FeedbackForm.Answer answer) {
+    public Optional<Recorded> record(FeedbackForm.Answer answer) {
         var summary = summaries.find(answer.summaryId());
         if (summary.isEmpty()) {
             return Optional.empty();
@@ -42,10 +53,12 @@ public final class FeedbackIntake {
         List<ReaderRecords.Entry> entries = new ArrayList<>();
         EncryptedText comment = null;
         DataKeyring.NewKey key = null;
+        CommentErasure.Issued erasureToken = null;
         if (answer.comment() != null) {
             key = keyring.create("comment-" + feedbackId, "feedback-comment", now);
             comment = key.encrypt(answer.comment());
-            entries.add(new ReaderRecords.Entry(Topics.DATA_KEYS, key.record().getKeyId(), key.record()));
+            erasureToken = CommentErasure.issue();
+            entries.add(new ReaderRecords.Entry(Topics.DATA_KEYS, key.record().getKeyId(), key.record(), erasureToken.header()));
         }
         ReaderFeedback feedback = ReaderFeedback.newBuilder()
                 .setFeedbackId(feedbackId)
@@ -60,7 +73,8 @@ public final class FeedbackIntake {
         records.write(entries);
         if (key != null) {
             keyring.remember(key);
+            erasure.remember(key.record().getKeyId(), erasureToken.tokenHash());
         }
-        return Optional.of(feedback);
+        return Optional.of(new Recorded(feedback, erasureToken == null ? null : erasureToken.token()));
     }
 }

@@ -73,7 +73,7 @@ public abstract class PublicEndpoint implements HttpHandler {
                     Map.of("Allow", String.join(", ", rules.methods())));
         }
         String client = clients.of(exchange.getRemoteAddress(), exchange.getRequestHeaders().getFirst("X-Forwarded-For"));
-        if (rules.limiter() != null && method.equals("POST")) {
+        if (rules.limiter() != null && (method.equals("POST") || method.equals("DELETE"))) {
             Duration wait = rules.limiter().retryAfter(client);
             if (!wait.isZero()) {
                 long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
@@ -179,6 +179,11 @@ public abstract class PublicEndpoint implements HttpHandler {
             html.append("<form method=\"post\" action=\"").append(Markup.escape(selfUri)).append("\">\n")
                     .append("<input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">\n")
                     .append("<button type=\"submit\">").append(Markup.escape(reply.buttonLabel())).append("</button>\n</form>\n");
+        }
+        if (reply.note() != null) {
+            html.append("<p>").append(Markup.escape(reply.note())).append(' ');
+            html.append("<a href=\"").append(Markup.escape(reply.noteLink())).append("\">").append(Markup.escape(reply.noteLinkText()))
+                    .append("</a></p>\n");
         }
         if (reply.link() != null) {
             html.append("<p><a href=\"").append(Markup.escape(reply.link())).append("\">").append(Markup.escape(reply.linkText()))

@@ -3,6 +3,7 @@ package app.plainpaper.publishingservice.readers;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
 import org.springframework.kafka.support.KafkaUtils;
 
 import java.time.Duration;
@@ -21,7 +22,16 @@ final class CompactedReplay {
     private CompactedReplay() {
     }
 
+    /** One record of the replay: a null value is a tombstone. */
+    interface Sink {
+        void accept(String key, Object value, Headers headers);
+    }
+
     static void replay(Map<String, Object> consumerConfig, String topic, Duration timeout, BiConsumer<String, Object> sink) {
+        replay(consumerConfig, topic, timeout, (key, value, headers) -> sink.accept(key, value));
+    }
+
+    static void replay(Map<String, Object> consumerConfig, String topic, Duration timeout, Sink sink) {
         Map<String, Object> config = new HashMap<>(consumerConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -44,7 +54,7 @@ final class CompactedReplay {
                     if (record.value() == null && record.headers().lastHeader(KafkaUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
                         continue;  // unreadable, not a tombstone
                     }
-                    sink.accept((String) record.key(), record.value());
+                    sink.accept((String) record.key(), record.value(), record.headers());
                 }
             }
         }

@@ -1,6 +1,7 @@
 package app.plainpaper.publishingservice.readers;
 
 import app.plainpaper.publishingservice.personaldata.ReaderRecords;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.util.List;
@@ -17,7 +18,11 @@ class KafkaReaderRecords implements ReaderRecords {
     @Override
     public void write(List<Entry> entries) {
         kafka.executeInTransaction(t -> {
-            entries.forEach(entry -> t.send(entry.topic(), entry.key(), entry.value()));
+            for (var entry : entries) {
+                var record = new ProducerRecord<Object, Object>(entry.topic(), entry.key(), entry.value());
+                entry.headers().forEach((name, value) -> record.headers().add(name, value));
+                t.send(record);
+            }
             return null;
         });
     }

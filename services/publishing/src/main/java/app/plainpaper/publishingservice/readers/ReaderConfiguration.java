@@ -5,6 +5,8 @@ import app.plainpaper.events.Subscriber;
 import app.plainpaper.events.SummaryEvent;
 import app.plainpaper.pipeline.Topics;
 import app.plainpaper.pipeline.kafka.EventLog;
+import app.plainpaper.publishingservice.feedback.CommentErasure;
+import app.plainpaper.publishingservice.feedback.CommentErasureEndpoint;
 import app.plainpaper.publishingservice.feedback.FeedbackEndpoint;
 import app.plainpaper.publishingservice.feedback.FeedbackIntake;
 import app.plainpaper.publishingservice.personaldata.DataKeyring;
@@ -38,6 +40,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -228,9 +231,25 @@ class ReaderConfiguration {
         }
     }
 
+    /** The erasure tokens' hashes, rebuilt from the headers of reader.data-keys (tombstones applied). */
     @Bean
-    FeedbackIntake feedbackIntake(PublishedSummaries summaries, DataKeyring keyring, ReaderRecords records, Clock clock) {
-        return new FeedbackIntake(summaries, keyring, records, clock);
+    CommentErasure commentErasure(DataKeyring keyring, ReaderRecords records, ConsumerFactory<?, ?> consumers) {
+        CommentErasure erasure = new CommentErasure(keyring, records);
+        CompactedReplay.replay(consumers.getConfigurationProperties(), Topics.DATA_KEYS, REPLAY, (keyId, value, headers) -> {
+            var hash = headers.lastHeader(CommentErasure.TOKEN_HASH_HEADER);
+            if (value == null) {
+                erasure.forget(keyId);
+            } else if (hash != null) {
+                erasure.remember(keyId, new String(hash.value(), StandardCharsets.US_ASCII));
+            }
+        });
+        return erasure;
+    }
+
+    @Bean
+    FeedbackIntake feedbackIntake(PublishedSummaries summaries, DataKeyring keyring, ReaderRecords records, CommentErasure erasure,
+            Clock clock) {
+        return new FeedbackIntake(summaries, keyring, records, erasure, clock);
     }
 
     private static RateLimiter limiter(int perWindow, Duration window, Clock clock) {
@@ -241,9 +260,19 @@ class ReaderConfiguration {
     SiteServer.Endpoint feedbackEndpoint(FeedbackIntake intake, ClientAddresses clients, Clock clock,
             @Value("${plainpaper.readers.feedback.per-window:20}") int perWindow,
             @Value("${plainpaper.readers.rate-window:10m}") Duration window,
-            @Value("${plainpaper.readers.max-body-bytes:32768}") int maxBody) {
+            @Value("${plainpaper.readers.max-body-bytes:32768}") int maxBody,
+            @Value("${plainpaper.site.base-url}") String baseUrl) {
         var rules = new PublicEndpoint.Rules(Set.of("POST"), limiter(perWindow, window, clock), maxBody, true);
-        return new SiteServer.Endpoint("/api/feedback", new FeedbackEndpoint(intake, rules, clients));
+        return new SiteServer.Endpoint("/api/feedback", new FeedbackEndpoint(intake, rules, clients, baseUrl));
+    }
+
+    /** Its own context: the server picks the longest matching path, so /api/feedback does not take it. */
+    @Bean
+    SiteServer.Endpoint commentErasureEndpoint(CommentErasure erasure, ClientAddresses clients, Clock clock,
+            @Value("${plainpaper.readers.erase.per-window:20}") int perWindow,
+            @Value("${plainpaper.readers.rate-window:10m}") Duration window) {
+        var rules = new PublicEndpoint.Rules(Set.of("GET", "POST", "DELETE"), limiter(perWindow, window, clock), 2048, false);
+        return new SiteServer.Endpoint(CommentErasureEndpoint.PATH, new CommentErasureEndpoint(erasure, rules, clients));
     }
 
     @Bean

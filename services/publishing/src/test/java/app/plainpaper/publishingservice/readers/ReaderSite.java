@@ -60,6 +60,7 @@ abstract class ReaderSite {
         registry.add("plainpaper.readers.trusted-proxies", () -> "127.0.0.1");
         registry.add("plainpaper.readers.feedback.per-window", () -> "3");
         registry.add("plainpaper.readers.subscribe.per-window", () -> "3");
+        registry.add("plainpaper.readers.erase.per-window", () -> "3");
         registry.add("plainpaper.readers.rate-window", () -> "1h");
         registry.add("plainpaper.readers.digest.cron", () -> "-");
         registry.add("spring.mail.host", () -> "127.0.0.1");
