@@ -5,6 +5,30 @@
   if (!window.fetch || !window.FormData || !window.URLSearchParams) {
     return;
   }
+  /* A comment comes with a link that erases it; it is shown once, so show it. Web links only (never javascript:). */
+  function showErasureLink(status, url) {
+    if (typeof url !== 'string') {
+      return;
+    }
+    var target;
+    try {
+      target = new URL(url, window.location.href);
+    } catch (e) {
+      return;
+    }
+    if (target.protocol !== 'https:' && target.protocol !== 'http:') {
+      return;
+    }
+    var note = document.createElement('p');
+    note.className = 'form-erase';
+    var link = document.createElement('a');
+    link.href = target.href;
+    link.textContent = 'Erase my comment';
+    note.appendChild(link);
+    note.appendChild(document.createTextNode(' (keep this link: it is shown only once)'));
+    status.parentNode.insertBefore(note, status.nextSibling);
+  }
+
   var forms = document.querySelectorAll('form[data-enhance]');
   Array.prototype.forEach.call(forms, function (form) {
     var status = form.querySelector('.form-status');
@@ -22,10 +46,13 @@
         if (!response.ok) {
           throw new Error('HTTP ' + response.status);
         }
+        return response.json().catch(function () { return {}; });
+      }).then(function (answer) {
         status.textContent = form.getAttribute('data-success');
         Array.prototype.forEach.call(form.querySelectorAll('input, textarea, button'), function (field) {
           field.disabled = true;
         });
+        showErasureLink(status, answer && answer.eraseUrl);
       }).catch(function () {
         status.textContent = form.getAttribute('data-failure');
         button.disabled = false;

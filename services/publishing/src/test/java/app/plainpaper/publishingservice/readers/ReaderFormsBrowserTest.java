@@ -73,12 +73,22 @@ class ReaderFormsBrowserTest extends ReaderSite {
                     By.cssSelector("form.feedback-form .form-status"), "Thank you for your feedback."));
             assertThat(driver.getCurrentUrl()).as("stayed on the page").contains(pagePath(summaryId));
             assertThat(driver.findElement(By.id("feedback-comment")).isEnabled()).isFalse();
+
+            ReaderFeedback recorded = await().atMost(Duration.ofSeconds(20)).until(() -> feedbackOf(summaryId), f -> f.size() == 1).get(0);
+            assertThat(recorded.getHelpful()).isFalse();
+            assertThat(keyring.decrypt(recorded.getComment())).hasValue("The numbers <b>confused</b> me");
+
+            // the answer's one-time erasure link is shown; following it and pressing the button erases the comment
+            // (its host is the configured public site address; here the site runs on a test port)
+            URI erase = URI.create(driver.findElement(By.linkText("Erase my comment")).getAttribute("href"));
+            assertThat(erase.getPath()).isEqualTo("/api/feedback/erase");
+            driver.get(site(erase.getRawPath() + "?" + erase.getRawQuery()).toString());
+            driver.findElement(By.cssSelector("button[type=submit]")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(By.tagName("h1"), "Your comment is erased"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> keyring.decrypt(recorded.getComment()).isEmpty());
         } finally {
             driver.quit();
         }
-        ReaderFeedback recorded = await().atMost(Duration.ofSeconds(20)).until(() -> feedbackOf(summaryId), f -> f.size() == 1).get(0);
-        assertThat(recorded.getHelpful()).isFalse();
-        assertThat(keyring.decrypt(recorded.getComment())).hasValue("The numbers <b>confused</b> me");
     }
 
     @Test
