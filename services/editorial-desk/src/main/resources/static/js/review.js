@@ -1,10 +1,12 @@
-// The review screen: the draft beside its source, findings at their spans, edits in place, decisions, comments.
+// The review screen: the draft beside its source, findings at their spans, edits in place, decisions, comments,
+// and the claim (who is reviewing it), kept current by the queue stream.
 import { el, clear, api, optionalApi, me, announce, showError, words, when, summaryId, waitFor, ApiError } from './desk.js';
 
 const id = summaryId();
 const base = `/api/summaries/${encodeURIComponent(id)}`;
 const errorBox = document.getElementById('review-error');
-const view = { summary: null, draft: null, history: [] };
+const view = { summary: null, draft: null, history: [], claim: null };
+const claimBox = document.getElementById('claim');
 
 const SECTION_NAMES = {
   simpleExplanation: 'Simple explanation',
@@ -407,7 +409,7 @@ async function awaitChange() {
   if (!after) { announce('The workflow has not answered yet. Reload the page later.'); return; }
   const history = await api(`${base}/history`);
   const last = history[history.length - 1];
-  await loadAll();
+  await loadAll().then(listenForClaims);
   if (last && last.type === 'decision-refused') {
     showError(errorBox, `The decision was refused: ${last.reason}`);
   } else {
@@ -422,7 +424,7 @@ async function awaitNewRevision() {
     return s.revision > before && s.state !== 'drafting' ? s : null;
   }, { timeoutMs: 90000, intervalMs: 1000 });
   if (after) {
-    await loadAll();
+    await loadAll().then(listenForClaims);
     announce(`Revision ${after.revision} is ready for review.`);
   }
 }
@@ -523,6 +525,86 @@ async function renderFeedback() {
   section.hidden = false;
 }
 
+/** Whether this person may claim from the queue the summary waits in. */
+function mayClaimFrom(queue) {
+  if (queue === 'editor') return me.is('editor');
+  if (queue === 'clinical') return me.is('clinical-reviewer');
+  return false;
+}
+
+function holderName(claim) {
+  return claim.claimedByName || claim.claimedBy;
+}
+
+/** "Claimed by: ..." with Claim, Release or (for an admin) Take over; hidden while the summary is in no queue. */
+function renderClaim() {
+  const claim = view.claim;
+  if (!claim || !claim.queue) { clear(claimBox); claimBox.hidden = true; return; }
+  const hadFocus = claimBox.contains(document.activeElement);
+  const holder = claim.claimedBy;
+  const mine = holder === me.name;
+  let button = null;
+  if (mayClaimFrom(claim.queue)) {
+    if (mine) button = claimButton('release', 'Release', 'Release your claim on this summary');
+    else if (!holder) button = claimButton('claim', 'Claim', 'Claim this summary for your review');
+    else if (me.roles.has('admin')) button = claimButton('claim', 'Take over the claim', `Take over the claim from ${holderName(claim)}`);
+  }
+  clear(claimBox,
+    el('p', { id: 'claim-status', tabindex: '-1' }, el('strong', {}, 'Claimed by: '),
+      el('span', { id: 'claim-holder' }, holder ? `${holderName(claim)}${mine ? ' (you)' : ''}` : 'Nobody'),
+      holder && claim.since ? ` since ${when(claim.since)}` : ''),
+    button);
+  claimBox.hidden = false;
+  if (hadFocus) (button || document.getElementById('claim-status')).focus();
+}
+
+function claimButton(action, label, description) {
+  const button = el('button', { type: 'button', class: 'secondary', id: 'claim-button', 'data-action': action, 'aria-label': description }, label);
+  button.addEventListener('click', () => changeClaim(action, button));
+  return button;
+}
+
+async function changeClaim(action, button) {
+  button.disabled = true;
+  try {
+    view.claim = await api(`${base}/${action}`, { method: 'POST' });
+    showError(errorBox, null);
+    announce(action === 'claim' ? 'You claimed this summary.' : 'You released this summary.');
+  } catch (e) {
+    showError(errorBox, `Could not ${action === 'claim' ? 'claim' : 'release'} this summary: ${e.message}`);
+    view.claim = await api(`${base}/claim`).catch(() => view.claim);
+  }
+  renderClaim();
+  (document.getElementById('claim-button') || document.getElementById('claim-status'))?.focus();
+}
+
+async function loadClaim() {
+  try {
+    view.claim = await api(`${base}/claim`);
+  } catch (e) {
+    view.claim = null;
+  }
+  renderClaim();
+}
+
+/** Claims and releases by others arrive on the queue stream; the screen shows them and says so. */
+function listenForClaims() {
+  if (!('EventSource' in window)) return;
+  const stream = new EventSource('/api/queues/stream', { withCredentials: true });
+  stream.addEventListener('queue', async (event) => {
+    let update;
+    try { update = JSON.parse(event.data); } catch (e) { return; }
+    if (!update || update.summaryId !== id) return;
+    await loadClaim();
+    if (update.by === me.name) return; // this person's own claim was announced when they made it
+    if (update.kind === 'claimed' && view.claim && view.claim.claimedBy) {
+      announce(`${holderName(view.claim)} claimed this summary.`);
+    } else if (update.kind === 'released') {
+      announce('The claim on this summary was released.');
+    }
+  });
+}
+
 function renderHeader() {
   const s = view.summary;
   document.title = `Review: ${s.title} – Plainpaper desk`;
@@ -549,10 +631,10 @@ async function loadAll() {
     renderSource();
     renderFindings();
     renderDecision();
-    await Promise.all([renderComments(), renderFeedback()]);
+    await Promise.all([renderComments(), renderFeedback(), loadClaim()]);
   } catch (e) {
     showError(errorBox, e instanceof ApiError && e.status === 404 ? 'The desk does not know this summary.' : `The summary could not be loaded: ${e.message}`);
   }
 }
 
-loadAll();
+loadAll().then(listenForClaims);

@@ -59,6 +59,13 @@ class ActivityController {
     record CommentRequest(String text, String parentId) {
     }
 
+    /** Who holds the claim, and the queue the summary waits in (null when it is in none, so nobody can claim it). */
+    @GetMapping("/claim")
+    Map<String, Object> claimOf(@PathVariable String summaryId) {
+        card(summaryId);
+        return claimView(summaryId);
+    }
+
     /** Claims the summary in the queue it is in. 409 while someone else holds it; an admin may take it over. */
     @PostMapping("/claim")
     Map<String, Object> claim(@PathVariable String summaryId, Authentication authentication) {
@@ -163,6 +170,8 @@ class ActivityController {
         body.put("claimedBy", claim.map(DeskActivities.Claim::username).orElse(null));
         body.put("claimedByName", claim.map(DeskActivities.Claim::displayName).orElse(null));
         body.put("since", claim.map(c -> c.since().toString()).orElse(null));
+        body.put("queue", board.find(summaryId).flatMap(card -> DeskQueue.holding(card.current().getState()))
+                .map(DeskQueue::id).orElse(null));
         return body;
     }
 

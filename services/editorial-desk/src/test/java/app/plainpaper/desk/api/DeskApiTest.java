@@ -140,6 +140,9 @@ class DeskApiTest extends DeskHttp {
         publish(Topics.DRAFTED, notInAQueue, event(notInAQueue, 2, 1, EventType.DRAFT_WRITTEN, WorkflowState.DRAFTING));
         await().atMost(Duration.ofSeconds(30)).until(() -> get("editor", "/api/summaries/" + notInAQueue).statusCode() == 200);
         assertThat(send("editor", "/api/summaries/" + notInAQueue + "/claim", "").statusCode()).isEqualTo(409);
+        assertThat(get("editor", "/api/summaries/" + notInAQueue + "/claim").body()).contains("\"claimedBy\":null", "\"queue\":null");
+        assertThat(get("editor", "/api/summaries/" + id + "/claim").body()).contains("\"claimedBy\":null", "\"queue\":\"editor\"");
+        assertThat(get("editor", "/api/summaries/unknown-" + UUID.randomUUID() + "/claim").statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package app.plainpaper.desk.ui;
 
+import app.plainpaper.desk.DeskHttp;
 import app.plainpaper.events.Actor;
+import app.plainpaper.events.DeskActivity;
 import app.plainpaper.events.AbstractSection;
 import app.plainpaper.events.Checker;
 import app.plainpaper.events.DecisionAction;
@@ -40,6 +42,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -77,6 +80,12 @@ class DeskBrowserTest {
         registry.add("spring.kafka.bootstrap-servers", BED::bootstrapServers);
         registry.add("spring.kafka.properties.schema.registry.url", BED::registryUrl);
         registry.add("plainpaper.desk.demo.password", () -> PASSWORD);
+        // A second editor, to meet the first one's claim.
+        registry.add("plainpaper.desk.users[0].username", () -> "second");
+        registry.add("plainpaper.desk.users[0].password-hash",
+                () -> PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(PASSWORD));
+        registry.add("plainpaper.desk.users[0].roles[0]", () -> "editor");
+        registry.add("plainpaper.desk.users[0].display-name", () -> "Sam Second");
     }
 
     @Value("${local.server.port}")
@@ -259,6 +268,66 @@ class DeskBrowserTest {
         browser.driver.findElement(By.id("decision-submit")).click();
         assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("decision-comment");
         assertThat(browser.driver.findElement(By.id("decision-error")).getText()).contains("Give a reason");
+    }
+
+    /**
+     * Claiming on the review screen, by keyboard: a second editor sees the claim and cannot take it; the first
+     * releases it; the second editor's claim then shows on the first one's screen live, from the queue stream.
+     */
+    @Test
+    void anEditorClaimsAndReleasesOnTheReviewScreen() throws Exception {
+        String claimed = "ui-claim-" + RUN;
+        publish(Topics.ACCURACY_CHECKED, reviewable(claimed, "Exercise after hip replacement", Instant.parse("2026-10-06T08:00:00Z"),
+                WorkflowState.EDITOR_REVIEW, EventType.ACCURACY_CHECKED));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api("second", "GET", "/api/summaries/" + claimed + "/claim").statusCode() == 200);
+
+        browser.signIn("editor", PASSWORD);
+        browser.open("/desk/summaries/" + claimed);
+        browser.waiting(15).until(ExpectedConditions.textToBe(By.id("claim-holder"), "Nobody"));
+        Actions keys = new Actions(browser.driver);
+        browser.script("document.getElementById('main').focus()");
+        for (int i = 0; i < 10 && !"claim-button".equals(browser.driver.switchTo().activeElement().getAttribute("id")); i++) {
+            keys.sendKeys(Keys.TAB).perform();
+        }
+        WebElement claim = browser.driver.switchTo().activeElement();
+        assertThat(claim.getAttribute("id")).as("the claim button is reached by Tab").isEqualTo("claim-button");
+        assertThat(claim.getText()).isEqualTo("Claim");
+        assertThat(hasVisibleFocus(claim)).isTrue();
+        keys.sendKeys(Keys.ENTER).perform();
+        browser.waiting(15).until(ExpectedConditions.textToBe(By.id("claim-holder"), "Erin Editor (you)"));
+        browser.waiting(5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("announcer"), "You claimed this summary."));
+        WebElement release = browser.driver.switchTo().activeElement();
+        assertThat(release.getAttribute("id")).as("the focus stays on the claim control").isEqualTo("claim-button");
+        assertThat(release.getText()).isEqualTo("Release");
+        List<String> violations = browser.seriousAccessibilityViolations();
+        assertThat(violations).as("axe on the review screen with a claim").isEmpty();
+
+        var seen = api("second", "GET", "/api/summaries/" + claimed + "/claim");
+        assertThat(seen.body()).contains("\"claimedBy\":\"editor\"", "\"claimedByName\":\"Erin Editor\"", "\"queue\":\"editor\"");
+        var refused = api("second", "POST", "/api/summaries/" + claimed + "/claim");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("Erin Editor");
+
+        keys.sendKeys(Keys.ENTER).perform();
+        browser.waiting(15).until(ExpectedConditions.textToBe(By.id("claim-holder"), "Nobody"));
+        browser.waiting(5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("announcer"), "You released this summary."));
+        assertThat(api("second", "GET", "/api/summaries/" + claimed + "/claim").body()).contains("\"claimedBy\":null");
+
+        // The second editor claims it now; the first one's screen says so without a reload, and offers no button.
+        assertThat(api("second", "POST", "/api/summaries/" + claimed + "/claim").statusCode()).isEqualTo(200);
+        browser.waiting(20).until(ExpectedConditions.textToBe(By.id("claim-holder"), "Sam Second"));
+        browser.waiting(5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("announcer"), "Sam Second claimed this summary."));
+        assertThat(browser.driver.findElements(By.id("claim-button"))).isEmpty();
+
+        assertThat(DeskHttp.records(Topics.DESK_ACTIVITY, DeskActivity.class, a -> a.getSummaryId().equals(claimed), 3))
+                .extracting(a -> a.getKind() + " " + a.getActor().getId())
+                .containsExactly("CLAIMED editor", "RELEASED editor", "CLAIMED second");
+    }
+
+    private java.net.http.HttpResponse<String> api(String user, String method, String path) throws Exception {
+        return DeskHttp.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                .header("Authorization", DeskHttp.basic(user, PASSWORD)).header("Accept", "application/json")
+                .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
