@@ -75,7 +75,7 @@ class AuthorizationTest extends DeskHttp {
         calls.add(new Call("GET", "/api/queues/counts", "/api/queues/counts", null,
                 expect(ANON, 401, "visitor", 403, "editor", 200, "clinician", 200)));
         calls.add(new Call("GET", "/api/queues/stream", "/api/queues/stream", null, expect(ANON, 401, "visitor", 403)));
-        for (String sub : List.of("", "/history", "/draft", "/revisions", "/revisions/{revision}", "/revisions/{revision}/comments")) {
+        for (String sub : List.of("", "/history", "/draft", "/revisions", "/revisions/{revision}", "/revisions/{revision}/comments", "/claim")) {
             calls.add(new Call("GET", S + sub, P + sub.replace("{revision}", "2"), null,
                     expect(ANON, 401, "visitor", 403, "editor", 200, "clinician", 200, "admin", 200)));
         }
