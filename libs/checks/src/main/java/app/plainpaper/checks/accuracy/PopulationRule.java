@@ -52,25 +52,32 @@ public final class PopulationRule implements Rule {
         for (DraftSentence ds : ctx.sentences()) {
             String text = ds.text();
             List<PhraseMatch> people = humans(text, human, animal);
+            if (people.isEmpty() || animal.containsIn(text)) {
+                continue;
+            }
+            ScoredSentence top = ctx.aligned(ds).stream().findFirst().filter(a -> a.score() >= minAlignment).orElse(null);
+            List<PhraseMatch> topAnimals = top == null ? List.of() : animal.find(top.sentence().text());
+            boolean topOnlyAnimal = !topAnimals.isEmpty() && humans(top.sentence().text(), human, animal).isEmpty();
+            // "human spinal cord" where the matching source sentence says "rodent spinal cord": the species itself changed
+            if (topOnlyAnimal) {
+                PhraseMatch[] swap = speciesSwap(ctx, text, people, top.sentence().text(), topAnimals);
+                if (swap != null) {
+                    out.add(ctx.finding(ANIMAL, Map.of("draftWord", swap[0].text(), "sourceWord", swap[1].text()), ds.section(),
+                            ds.start() + swap[0].start(), ds.start() + swap[0].end(), List.of(top.sentence().text())));
+                    continue;
+                }
+            }
             boolean countsPeople = app.plainpaper.text.Numbers.find(text).stream().anyMatch(n -> n.unit() != null
                     && n.kind() == app.plainpaper.text.NumberMention.Kind.COUNT && human.containsIn(n.unit()));
-            if (people.isEmpty() || animal.containsIn(text)
-                    || !(countsPeople || rule.list("findingVerbs").containsIn(text))
-                    || rule.list("futureHedges").containsIn(text)) {
+            if (!(countsPeople || rule.list("findingVerbs").containsIn(text))
+                    || hedged(text, people, rule.list("futureHedges"))) {
                 continue;
             }
             String sourceWord = null;
             String sourceSentence = null;
-            for (ScoredSentence a : ctx.aligned(ds)) {
-                if (a.score() < minAlignment) {
-                    break;
-                }
-                List<PhraseMatch> animals = animal.find(a.sentence().text());
-                if (!animals.isEmpty() && humans(a.sentence().text(), human, animal).isEmpty()) {
-                    sourceWord = animals.get(0).text();
-                    sourceSentence = a.sentence().text();
-                }
-                break;
+            if (topOnlyAnimal) {
+                sourceWord = topAnimals.get(0).text();
+                sourceSentence = top.sentence().text();
             }
             if (sourceWord == null && wholeSourceAnimal) {
                 List<PhraseMatch> animals = animal.find(ctx.sourceIndex().fullText());
@@ -84,6 +91,73 @@ public final class PopulationRule implements Rule {
             }
         }
     }
+
+    /**
+     * A human word of the draft right before the word that an animal word of the source sentence qualifies
+     * ("human HSL" against "rodent HSL"): the draft names another species for the same thing.
+     */
+    private static PhraseMatch[] speciesSwap(CheckContext ctx, String draft, List<PhraseMatch> people, String source,
+                                             List<PhraseMatch> animals) {
+        for (PhraseMatch a : animals) {
+            String sourceNoun = nextWord(source, a.end());
+            if (sourceNoun == null) {
+                continue;
+            }
+            for (PhraseMatch p : people) {
+                String draftNoun = nextWord(draft, p.end());
+                if (draftNoun != null && !ctx.sourceIndex().stemsOf(draftNoun).isEmpty()
+                        && ctx.sourceIndex().stemsOf(draftNoun).equals(ctx.sourceIndex().stemsOf(sourceNoun))) {
+                    return new PhraseMatch[] {p, a};
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The word right after {@code from}, when only spaces separate them. */
+    private static String nextWord(String text, int from) {
+        java.util.regex.Matcher w = NEXT_WORD.matcher(text.substring(from, Math.min(text.length(), from + 40)));
+        return w.find() ? w.group(1) : null;
+    }
+
+    private static final java.util.regex.Pattern NEXT_WORD = java.util.regex.Pattern.compile("^ +([\\p{L}][\\p{L}-]*)");
+
+    /**
+     * A hedge ("could", "before", "whether") in the clause of a human word: the sentence speaks of what people
+     * might see later. A hedge in another clause ("cancer that could not be removed") says nothing of that.
+     */
+    private static boolean hedged(String text, List<PhraseMatch> people, WordList hedges) {
+        List<PhraseMatch> found = hedges.find(text);
+        if (found.isEmpty()) {
+            return false;
+        }
+        List<Integer> bounds = new java.util.ArrayList<>();
+        java.util.regex.Matcher b = CLAUSE_BOUNDARY.matcher(text);
+        while (b.find()) {
+            bounds.add(b.start());
+        }
+        for (PhraseMatch p : people) {
+            int from = 0;
+            int to = text.length();
+            for (int at : bounds) {
+                if (at < p.start()) {
+                    from = at;
+                } else if (at >= p.end()) {
+                    to = Math.min(to, at);
+                }
+            }
+            for (PhraseMatch h : found) {
+                if (h.start() >= from && h.end() <= to) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Where a clause ends: punctuation inside the sentence, or a relative pronoun opening a clause of its own. */
+    private static final java.util.regex.Pattern CLAUSE_BOUNDARY =
+            java.util.regex.Pattern.compile("[,;:()\u2013\u2014]|\\b(?:that|which|who|whom|whose)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** Human words, leaving out those that describe animals ("adult rats", "male mice"). */
     static List<PhraseMatch> humans(String text, WordList human, WordList animal) {
