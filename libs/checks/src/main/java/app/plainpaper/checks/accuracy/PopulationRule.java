@@ -3,6 +3,7 @@ package app.plainpaper.checks.accuracy;
 import app.plainpaper.checks.CheckContext;
 import app.plainpaper.checks.CheckFinding;
 import app.plainpaper.checks.DraftSentence;
+import app.plainpaper.checks.NamedText;
 import app.plainpaper.checks.Rule;
 import app.plainpaper.checks.StudyDesign;
 import app.plainpaper.checks.alignment.ScoredSentence;
@@ -21,16 +22,17 @@ public final class PopulationRule implements Rule {
 
     public static final String ANIMAL = "accuracy.population.animal";
     public static final String SUBGROUP = "accuracy.population.subgroup";
+    public static final String UNLABELLED = "accuracy.population.unlabelled";
 
     @Override
     public List<String> ruleIds() {
-        return List.of(ANIMAL, SUBGROUP);
+        return List.of(ANIMAL, SUBGROUP, UNLABELLED);
     }
 
     @Override
     public Map<String, List<String>> requiredLists() {
         return Map.of(ANIMAL, List.of("human", "animal", "notAnimal", "findingVerbs", "futureHedges"),
-                SUBGROUP, List.of("subgroupMarkers", "generalisers"));
+                SUBGROUP, List.of("subgroupMarkers", "generalisers"), UNLABELLED, List.of("animalOrLab"));
     }
 
     @Override
@@ -41,6 +43,33 @@ public final class PopulationRule implements Rule {
         if (ctx.enabled(SUBGROUP)) {
             subgroup(ctx, out);
         }
+        if (ctx.enabled(UNLABELLED) && ctx.enabled(ANIMAL)) {
+            unlabelled(ctx, out);
+        }
+    }
+
+    /**
+     * A source of undeclared design that speaks only of animals or cells, summarised without a word of them: readers
+     * take every result for a result in people (compliance.animal-label asks the same of declared designs).
+     */
+    private static void unlabelled(CheckContext ctx, List<CheckFinding> out) {
+        if (ctx.declaredDesign() != null || ctx.sections().isEmpty()) {
+            return;
+        }
+        RulePolicy rule = ctx.rule(UNLABELLED);
+        WordList human = ctx.rule(ANIMAL).list("human");
+        WordList animal = WordList.excluding(ctx.rule(ANIMAL).list("animal"), ctx.rule(ANIMAL).list("notAnimal"));
+        String source = ctx.sourceIndex().fullText();
+        List<PhraseMatch> animals = animal.find(source);
+        if (animals.size() < rule.number("minAnimalWords", 2) || !isAnimalSource(ctx, human, animal)) {
+            return;
+        }
+        WordList label = rule.list("animalOrLab");
+        if (ctx.sections().stream().map(NamedText::text).anyMatch(t -> label.containsIn(t) || animal.containsIn(t))) {
+            return;
+        }
+        out.add(ctx.finding(UNLABELLED, Map.of("sourceWord", animals.get(0).text()), ctx.sections().get(0).section(), 0, 0,
+                List.of()));
     }
 
     private static void animal(CheckContext ctx, List<CheckFinding> out) {
@@ -58,19 +87,29 @@ public final class PopulationRule implements Rule {
             ScoredSentence top = ctx.aligned(ds).stream().findFirst().filter(a -> a.score() >= minAlignment).orElse(null);
             List<PhraseMatch> topAnimals = top == null ? List.of() : animal.find(top.sentence().text());
             boolean topOnlyAnimal = !topAnimals.isEmpty() && humans(top.sentence().text(), human, animal).isEmpty();
+            List<PhraseMatch> hedges = rule.list("futureHedges").find(text);
+            List<PhraseMatch> unhedged = people.stream().filter(p -> !hedged(text, p, hedges)).toList();
             // "human spinal cord" where the matching source sentence says "rodent spinal cord": the species itself changed
-            if (topOnlyAnimal) {
-                PhraseMatch[] swap = speciesSwap(ctx, text, people, top.sentence().text(), topAnimals);
+            if (topOnlyAnimal && !unhedged.isEmpty()) {
+                PhraseMatch[] swap = speciesSwap(ctx, text, unhedged, top.sentence().text(), topAnimals);
                 if (swap != null) {
                     out.add(ctx.finding(ANIMAL, Map.of("draftWord", swap[0].text(), "sourceWord", swap[1].text()), ds.section(),
                             ds.start() + swap[0].start(), ds.start() + swap[0].end(), List.of(top.sentence().text())));
                     continue;
                 }
             }
-            boolean countsPeople = app.plainpaper.text.Numbers.find(text).stream().anyMatch(n -> n.unit() != null
-                    && n.kind() == app.plainpaper.text.NumberMention.Kind.COUNT && human.containsIn(n.unit()));
-            if (!(countsPeople || rule.list("findingVerbs").containsIn(text))
-                    || hedged(text, people, rule.list("futureHedges"))) {
+            List<app.plainpaper.text.NumberMention> peopleCounts = app.plainpaper.text.Numbers.find(text).stream()
+                    .filter(n -> n.unit() != null && n.kind() == app.plainpaper.text.NumberMention.Kind.COUNT
+                            && human.containsIn(n.unit())).toList();
+            WordList verbs = rule.list("findingVerbs");
+            // a human word in an aside states a finding only if the aside itself does ("(844,206 participants)")
+            List<PhraseMatch> stated = unhedged.stream().filter(p -> {
+                int[] aside = parenthesis(text, p.start());
+                return aside == null ? !peopleCounts.isEmpty() || verbs.containsIn(text)
+                        : verbs.containsIn(text.substring(aside[0], aside[1]))
+                        || peopleCounts.stream().anyMatch(n -> n.start() > aside[0] && n.end() <= aside[1]);
+            }).toList();
+            if (stated.isEmpty()) {
                 continue;
             }
             String sourceWord = null;
@@ -84,7 +123,7 @@ public final class PopulationRule implements Rule {
                 sourceWord = animals.isEmpty() ? "animals or cells" : animals.get(0).text();
             }
             if (sourceWord != null) {
-                PhraseMatch p = people.get(0);
+                PhraseMatch p = stated.get(0);
                 out.add(ctx.finding(ANIMAL, Map.of("draftWord", p.text(), "sourceWord", sourceWord), ds.section(),
                         ds.start() + p.start(), ds.start() + p.end(),
                         sourceSentence == null ? List.of() : List.of(sourceSentence)));
@@ -123,41 +162,37 @@ public final class PopulationRule implements Rule {
     private static final java.util.regex.Pattern NEXT_WORD = java.util.regex.Pattern.compile("^ +([\\p{L}][\\p{L}-]*)");
 
     /**
-     * A hedge ("could", "before", "whether") in the clause of a human word: the sentence speaks of what people
-     * might see later. A hedge in another clause ("cancer that could not be removed") says nothing of that.
+     * A hedge ("could", "before", "whether") that governs a human word: the sentence speaks of what people might see
+     * later. Two kinds of hedge do not: one in a relative clause after the human word ("participants had cancer that
+     * could not be removed"), and one on the other side of a parenthesis ("whether albumin (fluid to increase the
+     * woman's blood volume) can reduce OHSS": the aside states a fact).
      */
-    private static boolean hedged(String text, List<PhraseMatch> people, WordList hedges) {
-        List<PhraseMatch> found = hedges.find(text);
-        if (found.isEmpty()) {
-            return false;
-        }
-        List<Integer> bounds = new java.util.ArrayList<>();
-        java.util.regex.Matcher b = CLAUSE_BOUNDARY.matcher(text);
-        while (b.find()) {
-            bounds.add(b.start());
-        }
-        for (PhraseMatch p : people) {
-            int from = 0;
-            int to = text.length();
-            for (int at : bounds) {
-                if (at < p.start()) {
-                    from = at;
-                } else if (at >= p.end()) {
-                    to = Math.min(to, at);
-                }
+    private static boolean hedged(String text, PhraseMatch person, List<PhraseMatch> hedges) {
+        int[] aside = parenthesis(text, person.start());
+        for (PhraseMatch h : hedges) {
+            if (!java.util.Arrays.equals(aside, parenthesis(text, h.start()))) {
+                continue;
             }
-            for (PhraseMatch h : found) {
-                if (h.start() >= from && h.end() <= to) {
-                    return true;
-                }
+            if (h.start() >= person.end() && RELATIVE.matcher(text.substring(person.end(), h.start())).find()) {
+                continue;
             }
+            return true;
         }
         return false;
     }
 
-    /** Where a clause ends: punctuation inside the sentence, or a relative pronoun opening a clause of its own. */
-    private static final java.util.regex.Pattern CLAUSE_BOUNDARY =
-            java.util.regex.Pattern.compile("[,;:()\u2013\u2014]|\\b(?:that|which|who|whom|whose)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final java.util.regex.Pattern RELATIVE =
+            java.util.regex.Pattern.compile("\\b(?:that|which|who|whom|whose)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** The span of the innermost parenthesis around {@code at}, or null outside any. */
+    private static int[] parenthesis(String text, int at) {
+        int open = text.lastIndexOf('(', at);
+        if (open < 0) {
+            return null;
+        }
+        int close = text.indexOf(')', open);
+        return close < 0 || close < at ? null : new int[] {open, close};
+    }
 
     /** Human words, leaving out those that describe animals ("adult rats", "male mice"). */
     static List<PhraseMatch> humans(String text, WordList human, WordList animal) {

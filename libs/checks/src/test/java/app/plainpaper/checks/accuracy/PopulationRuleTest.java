@@ -9,8 +9,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Policy version 3 of the animal rule: a species named for the same thing as the source's, and hedges that only count
- * in the clause of the human word.
+ * Policy version 3 of the animal rules: a species named for the same thing as the source's, hedges that only count
+ * where they govern the human word, asides, and summaries of animal sources that never say so.
  */
 class PopulationRuleTest {
 
@@ -65,5 +65,38 @@ class PopulationRuleTest {
                 RATS)).isEmpty();
         assertThat(animalBlockers("Adult rats recovered unassisted locomotion after complete spinal cord injury.", RATS))
                 .isEmpty();
+        // commas do not end the reach of a hedge before the human word
+        assertThat(animalBlockers("Such therapies could, in the future, help people recover locomotion after spinal cord "
+                + "injury.", RATS)).isEmpty();
+    }
+
+    @Test
+    void aSummaryOfAnAnimalSourceThatNeverSaysSoIsABlocker() {
+        String unlabelled = "Lesioning the reorganized cortex reverses the recovery. A novel cortical sensorimotor circuit "
+                + "can bypass the lesion to partly recover unassisted locomotion after complete spinal cord injury.";
+        assertThat(checks.checkText(unlabelled, RATS).byRule(PopulationRule.UNLABELLED)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("rats"));
+        assertThat(checks.checkText("In adult rats, " + unlabelled, RATS).byRule(PopulationRule.UNLABELLED)).isEmpty();
+        // a declared design is compliance.animal-label's to judge
+        app.plainpaper.checks.Source declared = new app.plainpaper.checks.Source("Cortex-dependent recovery",
+                List.of(new app.plainpaper.checks.SourceSection(null, RATS)), app.plainpaper.checks.StudyDesign.ANIMAL_OR_LAB,
+                "CC BY 4.0");
+        assertThat(checks.checkText(unlabelled, declared).byRule(PopulationRule.UNLABELLED)).isEmpty();
+        // a source about people: nothing to label
+        assertThat(checks.checkText("Most studies lasted on average about 6 weeks.", "Fifteen RCTs involving 5986 "
+                + "participants were included in this review.").byRule(PopulationRule.UNLABELLED)).isEmpty();
+    }
+
+    @Test
+    void anAsideStatesAFindingOfItsOwn() {
+        // the wording of Cochrane CD002806.pub2's plain summary: the hedge "whether ... can" is outside the parenthesis
+        assertThat(animalBlockers("It is not clear whether this therapy (which helped people recover locomotion) can restore "
+                + "hindlimb weight support.", RATS)).containsExactly("people");
+        // a count of people in an aside says who took part (the wording of Cochrane CD008874.pub2's plain summary)
+        assertThat(animalBlockers("We included 133 studies (844,206 participants) which investigated the accuracy of seven "
+                + "tests.", RATS)).containsExactly("participants");
+        // a human word in an aside that states no finding of its own stays under the sentence's hedge
+        assertThat(animalBlockers("It is not clear whether this therapy can help people (for example those with a complete "
+                + "injury) recover locomotion.", RATS)).isEmpty();
     }
 }
