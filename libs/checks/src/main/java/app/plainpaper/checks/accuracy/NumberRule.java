@@ -31,7 +31,8 @@ public final class NumberRule implements Rule {
     public static final String UNVERIFIED = "accuracy.number.unverified";
 
     private static final Set<String> PEOPLE = Set.of("patients", "participants", "people", "individuals", "adults",
-            "subjects", "persons", "volunteers", "men", "women");
+            "subjects", "persons", "volunteers", "men", "women", "children", "infants", "babies", "newborns", "neonates",
+            "girls", "boys", "adolescents", "mothers");
     private static final Set<Kind> MEASURED = java.util.EnumSet.of(Kind.DURATION, Kind.DOSE, Kind.PERCENT);
     private static final Set<String> STUDIES = Set.of("studies", "trials", "rcts", "reviews");
 
@@ -61,15 +62,29 @@ public final class NumberRule implements Rule {
                     continue;
                 }
                 boolean approximate = isApproximate(ds.text(), m, approximators) || m.raw().matches("(?i).*\\b(thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)$");
-                if (approximate && sourceNumbers.stream().anyMatch(
-                        s -> sameValue(m, s, unverified.number("approximateTolerance", 0.1)) && compatibleUnits(m, s))) {
-                    continue;
-                }
+                boolean near = approximate && sourceNumbers.stream().anyMatch(
+                        s -> sameValue(m, s, unverified.number("approximateTolerance", 0.1)) && compatibleUnits(m, s));
                 Contradiction c = null;
                 boolean fraction = m.raw().matches("(?i).*\\b(thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)$");
-                if (ctx.enabled(CONTRADICTED) && !fraction && canContradict(m) && !inRange(ds.text(), m, mentions)) {
-                    c = findContradiction(ctx, contradicted, ds, m, mentions,
-                            approximate ? contradicted.number("approximateMargin", 0.25) : 0);
+                NumberMention partner = rangePartner(ds.text(), m, mentions);
+                if (ctx.enabled(CONTRADICTED) && !fraction && canContradict(m)) {
+                    if (partner != null) {
+                        c = near ? null : rangeContradiction(ctx, ds, m, partner, mentions);
+                    } else {
+                        c = totalContradiction(ctx, ds.text(), m, mentions);
+                        if (c == null) {
+                            c = findContradiction(ctx, contradicted, ds, m, mentions,
+                                    approximate ? contradicted.number("approximateMargin", 0.25) : 0);
+                        }
+                        // "less than 45%" is near the source's "49%", but the source's "less than 30%" is the same statement
+                        if (c != null && near && c.overlap <= support(ctx, contradicted, ds, m, mentions,
+                                unverified.number("approximateTolerance", 0.1))) {
+                            c = null;
+                        }
+                    }
+                }
+                if (c == null && near) {
+                    continue;
                 }
                 int start = ds.start() + m.start();
                 int end = ds.start() + m.end();
@@ -83,8 +98,11 @@ public final class NumberRule implements Rule {
         }
     }
 
-    /** Part of a range ("54 to 74 participants"): usually the writer's summary of several figures. */
-    private static boolean inRange(String sentence, NumberMention m, List<NumberMention> all) {
+    /**
+     * The other end of the range {@code m} is part of ("54 to 74 participants", "aged 25-44 years"), or null. A range
+     * is usually the writer's summary of several figures; only a source range that shares one end can judge it.
+     */
+    private static NumberMention rangePartner(String sentence, NumberMention m, List<NumberMention> all) {
         for (NumberMention o : all) {
             if (o == m) {
                 continue;
@@ -94,10 +112,80 @@ public final class NumberRule implements Rule {
             if (between != null && between.matches("\\s*(?:-|\u2013|to|and)\\s*")
                     && (o.end() <= m.start() ? sentence.substring(0, o.start()) : sentence.substring(0, m.start()))
                     .matches("(?is).*\\b(?:from|between|ranged?|ranging|aged)\\s*$")) {
-                return true;
+                return o;
             }
         }
-        return false;
+        return null;
+    }
+
+    /**
+     * "aged 38-44 years" against the source's "aged 25-44 years": a range that keeps one end of a source range of
+     * the same quantity, in the same words, and moves the other gives another value for that end.
+     */
+    private static Contradiction rangeContradiction(CheckContext ctx, DraftSentence ds, NumberMention m,
+                                                    NumberMention partner, List<NumberMention> mentions) {
+        boolean mIsLow = m.start() < partner.start();
+        Set<String> draftContext = context(ctx, ds.text(), mIsLow ? m : partner, 3);
+        for (SourceSentence s : ctx.sourceIndex().sentences()) {
+            List<NumberMention> ns = s.numbers();
+            for (int i = 0; i + 1 < ns.size(); i++) {
+                NumberMention low = ns.get(i);
+                NumberMention high = ns.get(i + 1);
+                if (!s.text().substring(low.end(), high.start()).matches("\\s*(?:-|\u2013|to)\\s*")) {
+                    continue;
+                }
+                NumberMention sameEnd = mIsLow ? high : low;
+                NumberMention otherEnd = mIsLow ? low : high;
+                if (sameValue(partner, sameEnd, 0) && sameQuantity(m, otherEnd) && sameQuantity(partner, sameEnd)
+                        && context(ctx, s.text(), low, 3).stream().anyMatch(draftContext::contains)) {
+                    return new Contradiction(s, otherEnd, 1, 0);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern PART_OF = java.util.regex.Pattern.compile("\\s+(?:of|out of)\\s+$");
+
+    /**
+     * "96 of 180 studies": the total of a part the source gives (96 studies) is the source's only larger figure of
+     * the same quantity (120 studies).
+     */
+    private static Contradiction totalContradiction(CheckContext ctx, String sentence, NumberMention m,
+                                                    List<NumberMention> mentions) {
+        if (m.kind() != Kind.COUNT || m.unit() == null) {
+            return null;
+        }
+        NumberMention part = null;
+        for (NumberMention o : mentions) {
+            if (o.end() <= m.start() && PART_OF.matcher(sentence.substring(o.end(), m.start())).find()
+                    && sentence.substring(o.end(), m.start()).length() <= 8) {
+                part = o;
+            }
+        }
+        if (part == null || part.value() >= m.value() || part.unit() != null && !sameQuantity(part, m)) {
+            return null;
+        }
+        double partValue = part.value();
+        boolean partInSource = ctx.sourceIndex().allNumbers().stream()
+                .anyMatch(x -> x.value() == partValue && sameQuantity(x, m));
+        if (!partInSource) {
+            return null;
+        }
+        SourceSentence where = null;
+        NumberMention total = null;
+        for (SourceSentence s : ctx.sourceIndex().sentences()) {
+            for (NumberMention x : s.numbers()) {
+                if (x.unit() != null && sameQuantity(x, m) && x.value() > partValue) {
+                    if (total != null && !sameValue(total, x, 0)) {
+                        return null; // several larger figures: which one is the total is not clear
+                    }
+                    total = x;
+                    where = s;
+                }
+            }
+        }
+        return total == null ? null : new Contradiction(where, total, 1, 0);
     }
 
     private record Contradiction(SourceSentence sentence, NumberMention source, int overlap, double score) {
@@ -145,25 +233,7 @@ public final class NumberRule implements Rule {
                 if ("%".equals(m.unit()) && differentNounsAfter(ctx, ds.text(), m, s.text(), candidate)) {
                     continue;
                 }
-                Set<String> sourceContext = context(ctx, s.text(), candidate, window);
-                int overlap = 0;
-                for (String w : draftContext) {
-                    if (sourceContext.contains(w)) {
-                        overlap++;
-                    }
-                }
-                // other figures of the draft sentence that this source sentence also gives identify the statement
-                // ("four trials ... 204 participants" against "Four trials, recruiting 136 participants")
-                boolean sole = soleFigure(ctx, candidate);
-                if (overlap > 0 || sole) {
-                    overlap += anchors(m, sameSentence, s.numbers(), candidate);
-                }
-                if (sole) {
-                    overlap++; // the source gives one value for this kind of quantity: the draft's must be it
-                }
-                if (sameNeighbour(ds.text(), m, s.text(), candidate)) {
-                    overlap += (int) policy.number("neighbourWeight", 1); // "ibuprofen 600 mg" against "ibuprofen 400 mg"
-                }
+                int overlap = evidence(ctx, policy, ds, m, sameSentence, s, candidate, draftContext, window);
                 int needed = m.kind() == Kind.DOSE && m.unit() != null
                         ? (int) policy.number("minContextOverlapDose", 1)
                         : m.unit() != null && (m.kind() == Kind.COUNT || m.kind() == Kind.DURATION)
@@ -179,6 +249,48 @@ public final class NumberRule implements Rule {
                 }
                 if (best == null || overlap > best.overlap || overlap == best.overlap && score > best.score) {
                     best = new Contradiction(s, candidate, overlap, score);
+                }
+            }
+        }
+        return best;
+    }
+
+    /** How much says that the source figure is the one the draft figure gives: shared words and figures around them. */
+    private static int evidence(CheckContext ctx, RulePolicy policy, DraftSentence ds, NumberMention m,
+                                List<NumberMention> sameSentence, SourceSentence s, NumberMention candidate,
+                                Set<String> draftContext, int window) {
+        Set<String> sourceContext = context(ctx, s.text(), candidate, window);
+        int overlap = 0;
+        for (String w : draftContext) {
+            if (sourceContext.contains(w)) {
+                overlap++;
+            }
+        }
+        // other figures of the draft sentence that this source sentence also gives identify the statement
+        // ("four trials ... 204 participants" against "Four trials, recruiting 136 participants")
+        boolean sole = soleFigure(ctx, candidate);
+        if (overlap > 0 || sole) {
+            overlap += anchors(m, sameSentence, s.numbers(), candidate);
+        }
+        if (sole) {
+            overlap++; // the source gives one value for this kind of quantity: the draft's must be it
+        }
+        if (sameNeighbour(ds.text(), m, s.text(), candidate)) {
+            overlap += (int) policy.number("neighbourWeight", 1); // "ibuprofen 600 mg" against "ibuprofen 400 mg"
+        }
+        return overlap;
+    }
+
+    /** The best evidence for a source figure near the draft's approximate one ("about 50%" for "49%"). */
+    private static int support(CheckContext ctx, RulePolicy policy, DraftSentence ds, NumberMention m,
+                               List<NumberMention> sameSentence, double tolerance) {
+        int window = (int) policy.number("contextWindow", 6);
+        Set<String> draftContext = context(ctx, ds.text(), m, window);
+        int best = 0;
+        for (SourceSentence s : ctx.sourceIndex().sentences()) {
+            for (NumberMention candidate : s.numbers()) {
+                if (sameValue(m, candidate, tolerance) && compatibleUnits(m, candidate)) {
+                    best = Math.max(best, evidence(ctx, policy, ds, m, sameSentence, s, candidate, draftContext, window));
                 }
             }
         }

@@ -23,8 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MutationTest {
 
     /** Mutations the checks do not catch on these pairs today (see docs/checks.md, "Known gaps"). */
-    private static final Map<String, Set<Mutation.Type>> KNOWN_MISSES = Map.of(
-            "cochrane:10.1002/14651858.CD012838.pub2", Set.of(Mutation.Type.POPULATION));
+    private static final Map<String, Set<Mutation.Type>> KNOWN_MISSES = Map.of();
 
     static List<PairsEvaluation.Pair> pairs;
     static Checks checks;
