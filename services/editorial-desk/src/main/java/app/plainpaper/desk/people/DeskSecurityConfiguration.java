@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -26,6 +27,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 
 @Configuration(proxyBeanMethods = false)
@@ -70,6 +72,13 @@ class DeskSecurityConfiguration {
     ReviewerDirectory reviewerDirectory(ReviewerProfiles profiles, DeskRecords records, DeskPeople people, DeskSettings settings,
             Clock clock) {
         return new ReviewerDirectory(profiles, records, people, settings, clock);
+    }
+
+    /** Up to ten attempts, 1 s apart at first, doubling to at most a minute: about four minutes in all. */
+    @Bean
+    ProfileSeeding profileSeeding(ReviewerDirectory directory, ConsumerFactory<?, ?> consumers) {
+        return new ProfileSeeding(directory, consumers.getConfigurationProperties(), Duration.ofSeconds(1),
+                Duration.ofMinutes(1), 10);
     }
 
     @Bean

@@ -1,17 +1,18 @@
 package app.plainpaper.desk.people;
 
 import app.plainpaper.desk.kafka.DeskRecords;
+import app.plainpaper.desk.kafka.KafkaUnavailable;
 import app.plainpaper.desk.profiles.ReviewerProfiles;
 import app.plainpaper.events.Actor;
 import app.plainpaper.events.DeclaredConflicts;
 import app.plainpaper.events.ReviewerProfile;
 import app.plainpaper.events.Role;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reviewer profiles: seeded from configuration for configured users who have none yet, edited by the user or an
@@ -36,11 +37,19 @@ public class ReviewerDirectory {
         this.clock = clock;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    public void seed() {
+    /**
+     * Publishes the seed profile of each configured user who has none, neither in the read model nor among
+     * {@code usersOnTopic}. Call it only once the model has been replayed from the topic: a profile edited before a
+     * restart must never be replaced by configuration.
+     *
+     * @return the users seeded by this call
+     * @throws KafkaUnavailable when a profile could not be written; the ones written before it stay written
+     */
+    public synchronized List<String> seedMissing(Set<String> usersOnTopic) {
         Actor system = Actor.newBuilder().setId("editorial-desk").setRole(Role.SYSTEM).build();
+        List<String> seeded = new ArrayList<>();
         for (DeskUser user : people.all()) {
-            if (profiles.find(user.username()).isPresent()) {
+            if (usersOnTopic.contains(user.username()) || profiles.find(user.username()).isPresent()) {
                 continue;
             }
             var seed = settings.profiles().get(user.username());
@@ -50,7 +59,9 @@ public class ReviewerDirectory {
                     : conflicts(seed.dois(), seed.pmids(), seed.authors(), seed.organisations());
             records.profile(profile(user.username(), displayName == null ? user.username() : displayName, credentials,
                     conflicts, system));
+            seeded.add(user.username());
         }
+        return seeded;
     }
 
     public Optional<ReviewerProfile> find(String username) {
@@ -61,7 +72,8 @@ public class ReviewerDirectory {
         return profiles.all();
     }
 
-    public ReviewerProfile update(String username, String displayName, String credentials, DeclaredConflicts conflicts, Actor by) {
+    /** Synchronized with {@link #seedMissing}: an edit is never followed by a seed record for the same user. */
+    public synchronized ReviewerProfile update(String username, String displayName, String credentials, DeclaredConflicts conflicts, Actor by) {
         ReviewerProfile profile = profile(username, displayName, credentials, conflicts, by);
         records.profile(profile);
         return profile;
