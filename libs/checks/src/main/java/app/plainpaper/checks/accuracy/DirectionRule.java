@@ -41,7 +41,7 @@ public final class DirectionRule implements Rule {
 
     @Override
     public Map<String, List<String>> requiredLists() {
-        return Map.of(ID, List.of("up", "down", "better", "worse", "neutral", "negators", "notAbout", "linkedBy"));
+        return Map.of(ID, List.of("up", "down", "better", "worse", "neutral", "negators", "notAbout", "linkedBy", "terms"));
     }
 
     @Override
@@ -259,7 +259,8 @@ public final class DirectionRule implements Rule {
     }
 
     static List<Relation> relations(RulePolicy rule, SourceIndex index, String text, Set<String> notAbout) {
-        List<PhraseMatch> neutral = rule.list("neutral").find(text);
+        List<PhraseMatch> neutral = new ArrayList<>(rule.list("neutral").find(text));
+        neutral.addAll(rule.list("terms").find(text));
         List<PhraseMatch> negators = rule.list("negators").find(text);
         int window = (int) rule.number("negationWindow", 3);
         int nested = (int) rule.number("nestedWords", 4);
@@ -417,6 +418,9 @@ public final class DirectionRule implements Rule {
      */
     static List<Move> moves(RulePolicy rule, SourceIndex index, String text, Set<String> notAbout, int window, boolean fixed) {
         List<PhraseMatch> neutral = rule.list("neutral").find(text);
+        List<PhraseMatch> terms = rule.list("terms").find(text);
+        neutral = new ArrayList<>(neutral);
+        neutral.addAll(terms); // "lower body" names a part of the body, it is no direction
         List<PhraseMatch> negators = rule.list("negators").find(text);
         int around = (int) rule.number("contextWords", 3);
         List<PhraseMatch> allDirectionWords = new ArrayList<>();
@@ -445,9 +449,9 @@ public final class DirectionRule implements Rule {
                 }
                 String head = head(text, m);
                 if (isNeutral) {
-                    // only a phrase the direction word begins ("lower body"), not a threshold ("20 or more months")
-                    boolean begins = neutral.stream().anyMatch(x -> x.start() == m.start());
-                    if (head != null && begins) {
+                    // only a term the direction word begins ("lower body"), not "more research" or "20 or more months"
+                    boolean term = terms.stream().anyMatch(x -> x.start() == m.start());
+                    if (head != null && term) {
                         out.add(new Move(axis, up, false, m, Set.of(), head, true, false));
                     }
                     continue;
