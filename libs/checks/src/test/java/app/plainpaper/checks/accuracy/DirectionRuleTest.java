@@ -131,4 +131,15 @@ class DirectionRuleTest {
         // "did not increase" is true of an estimate that leans to fewer: not judged
         assertThat(direction(plain.replace("not clearly reduce", "not increase"), technical)).isEmpty();
     }
+
+    @Test
+    void aThresholdIsNoDirectionAndAnEstimateIsAboutItsOwnClause() {
+        // Cochrane CD007105.pub4, technical and plain sentences; pairs-dev.jsonl. "20 or more months" is a threshold,
+        // and the estimate (OR 0.43, fewer people with persistent pain) says nothing about the length of follow-up
+        String technical = "Simlarly, evidence synthesis of 18 RCTs favoured regional anaesthesia for the prevention of "
+                + "persistent pain three to 12 months after breast cancer surgery with an OR of 0.43 (95% CI 0.28 to 0.68, "
+                + "1297 participants, low-quality evidence).";
+        assertThat(direction("Follow-up was for 1293 participants at three months, 1365 participants at six months, 326 "
+                + "participants at 12 months, and 43 participants at 20 or more months after surgery.", technical)).isEmpty();
+    }
 }
