@@ -25,7 +25,13 @@ public final class DirectionRule implements Rule {
 
     enum Axis { AMOUNT, QUALITY }
 
-    record Move(Axis axis, boolean up, boolean negated, PhraseMatch word, Set<String> about) {
+    /**
+     * A direction word and what it is about. {@code head} is the stem of the word right after it ("lower *body*"),
+     * {@code fixed} marks a source word inside a fixed phrase ("lower body", "longer-term") that is no finding: it
+     * only meets a draft word with the same head, turned the other way ("higher body").
+     */
+    record Move(Axis axis, boolean up, boolean negated, PhraseMatch word, Set<String> about, String head, boolean fixed,
+                boolean estimate) {
     }
 
     @Override
@@ -35,7 +41,7 @@ public final class DirectionRule implements Rule {
 
     @Override
     public Map<String, List<String>> requiredLists() {
-        return Map.of(ID, List.of("up", "down", "better", "worse", "neutral", "negators", "notAbout"));
+        return Map.of(ID, List.of("up", "down", "better", "worse", "neutral", "negators", "notAbout", "linkedBy", "terms"));
     }
 
     @Override
@@ -49,15 +55,18 @@ public final class DirectionRule implements Rule {
         Set<String> notAbout = new HashSet<>();
         rule.list("notAbout").entries().forEach(w -> notAbout.add(app.plainpaper.checks.alignment.Stems.of(w)));
         List<app.plainpaper.checks.alignment.SourceSentence> all = ctx.sourceIndex().sentences();
-        List<List<Move>> sourceMoves = all.stream().map(s -> moves(rule, ctx.sourceIndex(), s.text(), notAbout)).toList();
+        int window = (int) rule.number("negationWindow", 3);
+        List<List<Move>> sourceMoves = all.stream().map(s -> moves(rule, ctx.sourceIndex(), s.text(), notAbout, window, true)).toList();
         int minShared = (int) rule.number("minSharedContext", 1);
         int minSharedUnaligned = (int) rule.number("minSharedContextUnaligned", 2);
         double fallbackAlignment = rule.number("fallbackMinAlignment", 0);
         for (DraftSentence ds : ctx.sentences()) {
-            if (relationReversed(ctx, rule, ds, notAbout, out)) {
+            Set<Integer> agreedWords = new HashSet<>();
+            if (relationReversed(ctx, rule, ds, notAbout, out, agreedWords) || doseReversed(ctx, rule, ds, out)) {
                 continue;
             }
-            List<Move> draft = moves(rule, ctx.sourceIndex(), ds.text(), notAbout);
+            List<Move> draft = moves(rule, ctx.sourceIndex(), ds.text(), notAbout).stream()
+                    .filter(m -> !agreedWords.contains(m.word().start())).toList();
             if (draft.isEmpty()) {
                 continue;
             }
@@ -74,7 +83,11 @@ public final class DirectionRule implements Rule {
                     boolean aligned = alignment.getOrDefault(all.get(i).index(), 0.0) >= minAlignment;
                     int needed = aligned ? minShared : minSharedUnaligned;
                     for (Move s : sourceMoves.get(i)) {
-                        int shared = shared(d.about(), s.about());
+                        if (s.estimate() && s.negated() && !HEDGED.matcher(ds.text().substring(0, d.word().start())).find()) {
+                            continue;
+                        }
+                        int shared = s.fixed() ? (d.head() != null && d.head().equals(s.head()) ? FIXED_PHRASE : 0)
+                                : shared(d.about(), s.about());
                         if (s.axis() != d.axis() || s.negated() != d.negated() || shared < needed) {
                             continue;
                         }
@@ -90,14 +103,20 @@ public final class DirectionRule implements Rule {
                     }
                 }
                 if (!agreed && opposite == null && fallbackAlignment > 0) {
-                    // no source statement shares this one's words: fall back to the best-aligned sentence
-                    var best = ctx.aligned(ds).stream().findFirst().filter(a -> a.score() >= fallbackAlignment);
-                    if (best.isPresent()) {
-                        List<Move> sm = sourceMoves.get(all.indexOf(best.get().sentence()));
-                        List<Move> sameAxis = sm.stream().filter(x -> x.axis() == d.axis() && x.negated() == d.negated()).toList();
+                    // no source statement shares this one's words: fall back to the best-aligned sentence, aligned with
+                    // the direction words or, failing that, without them (so a reversed word does not weaken its match)
+                    List<Integer> best = new ArrayList<>();
+                    ctx.aligned(ds).stream().findFirst().filter(a -> a.score() >= fallbackAlignment)
+                            .ifPresent(a -> best.add(a.sentence().index()));
+                    alignment.entrySet().stream().max(Map.Entry.comparingByValue())
+                            .filter(a -> a.getValue() >= fallbackAlignment - 1e-9).ifPresent(a -> best.add(a.getKey()));
+                    for (int at : best.stream().map(b -> indexOf(all, b)).distinct().toList()) {
+                        List<Move> sameAxis = sourceMoves.get(at).stream()
+                                .filter(x -> !x.fixed() && !x.estimate() && x.axis() == d.axis() && x.negated() == d.negated()).toList();
                         if (!sameAxis.isEmpty() && sameAxis.stream().noneMatch(x -> x.up() == d.up())) {
                             opposite = sameAxis.get(0);
-                            where = best.get().sentence().text();
+                            where = all.get(at).text();
+                            break;
                         }
                     }
                 }
@@ -110,16 +129,97 @@ public final class DirectionRule implements Rule {
         }
     }
 
+    private static final int FIXED_PHRASE = 100;
+
+    /** "higher doses of ibuprofen", "lower-dose aspirin": a comparison of doses, checked against the figures. */
+    private static final java.util.regex.Pattern DOSE_COMPARISON = java.util.regex.Pattern.compile(
+            "\\b(higher|lower|larger|smaller|greater)[- ]dos(?:e|es|ing)(?:\\s+of)?\\s+([\\p{L}][\\p{L}\\p{N}-]*)",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * "Others involved higher doses of ibuprofen" after "ibuprofen 400 mg": the draft's one dose of that drug is the
+     * reference; if every dose of the drug the source gives (same unit) is at or below it, and one is below, the
+     * other doses were lower, not higher (and the reverse).
+     */
+    private static boolean doseReversed(CheckContext ctx, RulePolicy rule, DraftSentence ds, List<CheckFinding> out) {
+        var m = DOSE_COMPARISON.matcher(ds.text());
+        List<PhraseMatch> negators = rule.list("negators").find(ds.text());
+        while (m.find()) {
+            if (Scope.negated(ds.text(), m.start(), negators, (int) rule.number("negationWindow", 3))) {
+                continue;
+            }
+            boolean up = !List.of("lower", "smaller").contains(m.group(1).toLowerCase(java.util.Locale.ROOT));
+            String drug = app.plainpaper.checks.alignment.Stems.of(m.group(2));
+            Set<String> reference = new HashSet<>();
+            double r = Double.NaN;
+            for (DraftSentence other : ctx.sentences()) {
+                for (var n : app.plainpaper.text.Numbers.find(other.text())) {
+                    if (n.kind() == app.plainpaper.text.NumberMention.Kind.DOSE && near(other.text(), n, drug)) {
+                        reference.add(n.value() + " " + n.unit());
+                        r = n.value();
+                    }
+                }
+            }
+            if (reference.size() != 1) {
+                continue;
+            }
+            String unit = reference.iterator().next().substring(reference.iterator().next().indexOf(' ') + 1);
+            boolean beyond = false;
+            String other = null;
+            String otherDose = null;
+            for (var s : ctx.sourceIndex().sentences()) {
+                for (var n : s.numbers()) {
+                    if (n.kind() != app.plainpaper.text.NumberMention.Kind.DOSE || !String.valueOf(n.unit()).equals(unit)
+                            || !near(s.text(), n, drug)) {
+                        continue;
+                    }
+                    if (up ? n.value() > r : n.value() < r) {
+                        beyond = true;
+                    } else if (n.value() != r && other == null) {
+                        other = s.text();
+                        otherDose = m.group(2) + " " + n.raw();
+                    }
+                }
+            }
+            if (!beyond && other != null) {
+                out.add(ctx.finding(ID, Map.of("draft", m.group(), "source", otherDose), ds.section(),
+                        ds.start() + m.start(1), ds.start() + m.end(1), List.of(other)));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the drug is named within three words of the figure ("ibuprofen 400 mg", "400 mg of ibuprofen"). */
+    private static boolean near(String text, app.plainpaper.text.NumberMention n, String drug) {
+        String around = Scope.wordsAround(text, n.start(), n.end(), 3);
+        for (app.plainpaper.text.Token t : app.plainpaper.text.Words.tokens(around)) {
+            if (app.plainpaper.checks.alignment.Stems.of(t.text()).equals(drug)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(List<app.plainpaper.checks.alignment.SourceSentence> all, int sentenceIndex) {
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).index() == sentenceIndex) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /**
      * Two direction words that qualify each other ("declined with increasing age", "increased the reduction"): the
      * finding is how they relate, same way or opposite. A draft relation about the same thing (shared context words)
      * as an aligned source relation, turned the other way ("declined with decreasing age"), is a reversal.
      */
-    record Relation(Axis axis, boolean same, PhraseMatch second, Set<String> about) {
+    record Relation(Axis axis, boolean same, PhraseMatch first, PhraseMatch second, Set<String> about, boolean linked) {
     }
 
     private static boolean relationReversed(CheckContext ctx, RulePolicy rule, DraftSentence ds, Set<String> notAbout,
-                                            List<CheckFinding> out) {
+                                            List<CheckFinding> out, Set<Integer> agreedWords) {
         List<Relation> draft = relations(rule, ctx.sourceIndex(), ds.text(), notAbout);
         if (draft.isEmpty()) {
             return false;
@@ -137,12 +237,18 @@ public final class DirectionRule implements Rule {
                     }
                     if (r.same() == d.same()) {
                         agreed = true;
+                        if (d.linked() && r.linked()) {
+                            // "lower age was linked to larger changes" says what "higher age ... smaller changes" says
+                            agreedWords.add(d.first().start());
+                            agreedWords.add(d.second().start());
+                        }
                     } else {
                         opposite = r;
                     }
                 }
                 if (!agreed && opposite != null) {
-                    out.add(ctx.finding(ID, Map.of("draft", d.second().text(), "source", opposite.second().text()),
+                    out.add(ctx.finding(ID, Map.of("draft", d.first().text() + " ... " + d.second().text(),
+                                    "source", opposite.first().text() + " ... " + opposite.second().text()),
                             ds.section(), ds.start() + d.second().start(), ds.start() + d.second().end(),
                             List.of(a.sentence().text())));
                     return true;
@@ -153,7 +259,8 @@ public final class DirectionRule implements Rule {
     }
 
     static List<Relation> relations(RulePolicy rule, SourceIndex index, String text, Set<String> notAbout) {
-        List<PhraseMatch> neutral = rule.list("neutral").find(text);
+        List<PhraseMatch> neutral = new ArrayList<>(rule.list("neutral").find(text));
+        neutral.addAll(rule.list("terms").find(text));
         List<PhraseMatch> negators = rule.list("negators").find(text);
         int window = (int) rule.number("negationWindow", 3);
         int nested = (int) rule.number("nestedWords", 4);
@@ -177,16 +284,35 @@ public final class DirectionRule implements Rule {
             Object[] b = words.get(i + 1);
             PhraseMatch pa = (PhraseMatch) a[2];
             PhraseMatch pb = (PhraseMatch) b[2];
-            if (a[0] != b[0] || wordsBetween(text, pa, pb) > nested || pa.end() > pb.start()) {
+            if (a[0] != b[0] || pa.end() > pb.start()) {
+                continue;
+            }
+            boolean linked = linked(rule, text, pa, pb);
+            if (wordsBetween(text, pa, pb) > nested && !linked) {
                 continue;
             }
             Set<String> about = new HashSet<>(index.stemsOf(Scope.wordsAround(text, pa.start(), pb.end(), around)));
             about.removeAll(directionStems);
             about.removeAll(notAbout);
-            out.add(new Relation((Axis) a[0], a[1] == b[1], pb, about));
+            out.add(new Relation((Axis) a[0], a[1] == b[1], pa, pb, about, linked));
         }
         return out;
     }
+
+    /**
+     * "Longer telomere length was linked to higher risk": two direction words on either side of an association
+     * ("associated with", "linked to"...) in one clause qualify each other however long the subject is.
+     */
+    private static boolean linked(RulePolicy rule, String text, PhraseMatch a, PhraseMatch b) {
+        String between = text.substring(a.end(), b.start());
+        if (CLAUSE.matcher(between).find() || wordsBetween(text, a, b) > (int) rule.number("linkedWords", 12)) {
+            return false;
+        }
+        return !rule.list("linkedBy").find(between).isEmpty();
+    }
+
+    private static final java.util.regex.Pattern CLAUSE = java.util.regex.Pattern.compile(
+            "[,;:()]|\\b(?:but|while|whereas|although|and)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** A change the source states plainly ("reduced pain") that the draft negates ("did not reduce pain"), or the reverse. */
     private static final java.util.regex.Pattern OPEN_QUESTION =
@@ -273,7 +399,28 @@ public final class DirectionRule implements Rule {
     }
 
     static List<Move> moves(RulePolicy rule, SourceIndex index, String text, Set<String> notAbout, int window) {
+        return moves(rule, index, text, notAbout, window, false);
+    }
+
+    /** "decreased by 4 more points": a comparative that says how large the change was, relative to a comparator. */
+    private static final java.util.regex.Pattern BY_AMOUNT = java.util.regex.Pattern.compile(
+            "^\\s+by\\s+(?:(?:about|around|approximately|nearly|almost|an average of|on average)\\s+)?[\\d.,]+\\s*%?\\s+"
+                    + "(?:[\\p{L}-]+\\s+)?(more|greater|larger|fewer|less|smaller)\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+    /** "fewer milk than standard volumes": a comparative with its "than", about the things it compares. */
+    private static final java.util.regex.Pattern THAN = java.util.regex.Pattern.compile(
+            "^((?:\\s+[\\p{L}-]+){0,3}?)\\s+than\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final java.util.regex.Pattern NEXT_WORD = java.util.regex.Pattern.compile("^[\\s-]+([\\p{L}][\\p{L}\\p{N}'-]*)");
+
+    /**
+     * @param fixed also return the words of fixed phrases ("lower body") as {@link Move#fixed()} moves: for the
+     *              source, so a draft that turns the phrase round ("higher body") meets it
+     */
+    static List<Move> moves(RulePolicy rule, SourceIndex index, String text, Set<String> notAbout, int window, boolean fixed) {
         List<PhraseMatch> neutral = rule.list("neutral").find(text);
+        List<PhraseMatch> terms = rule.list("terms").find(text);
+        neutral = new ArrayList<>(neutral);
+        neutral.addAll(terms); // "lower body" names a part of the body, it is no direction
         List<PhraseMatch> negators = rule.list("negators").find(text);
         int around = (int) rule.number("contextWords", 3);
         List<PhraseMatch> allDirectionWords = new ArrayList<>();
@@ -282,28 +429,185 @@ public final class DirectionRule implements Rule {
         }
         Set<String> directionStems = new HashSet<>();
         allDirectionWords.forEach(m -> directionStems.addAll(index.stemsOf(m.text())));
+        // comparatives that only size another change ("by 4 more points") are part of that change
+        Set<Integer> sizing = new HashSet<>();
+        for (PhraseMatch m : allDirectionWords) {
+            var by = BY_AMOUNT.matcher(text.substring(m.end()));
+            if (by.find()) {
+                sizing.add(m.end() + by.start(1));
+            }
+        }
         List<Move> out = new ArrayList<>();
+        Map<Move, Integer> comparisonEnds = new java.util.IdentityHashMap<>();
         for (String list : List.of("up", "down", "better", "worse")) {
             Axis axis = list.equals("up") || list.equals("down") ? Axis.AMOUNT : Axis.QUALITY;
             boolean up = list.equals("up") || list.equals("better");
-            for (PhraseMatch m : Scope.without(rule.list(list).find(text), neutral)) {
+            for (PhraseMatch m : rule.list(list).find(text)) {
+                boolean isNeutral = neutral.stream().anyMatch(x -> x.start() < m.end() && m.start() < x.end());
+                if (sizing.contains(m.start()) || (isNeutral && !fixed)) {
+                    continue;
+                }
+                String head = head(text, m);
+                if (isNeutral) {
+                    // only a term the direction word begins ("lower body"), not "more research" or "20 or more months"
+                    boolean term = terms.stream().anyMatch(x -> x.start() == m.start());
+                    if (head != null && term) {
+                        out.add(new Move(axis, up, false, m, Set.of(), head, true, false));
+                    }
+                    continue;
+                }
                 boolean negated = Scope.negated(text, m.start(), negators, window);
-                Set<String> about = new HashSet<>(index.stemsOf(Scope.wordsAround(text, m.start(), m.end(), around)));
+                boolean moveUp = up;
+                int end = m.end();
+                var by = BY_AMOUNT.matcher(text.substring(m.end()));
+                boolean sized = by.find();
+                if (sized) {
+                    // "decreased by 4 fewer points" is a smaller decrease than the comparator's: relatively, up
+                    String comparative = by.group(1).toLowerCase(java.util.Locale.ROOT);
+                    moveUp = up == List.of("more", "greater", "larger").contains(comparative);
+                    end = m.end() + by.end(1);
+                }
+                String context;
+                var than = THAN.matcher(text.substring(m.end()));
+                int thanEnd = -1;
+                if (sized || !than.find()) {
+                    context = Scope.wordsAround(text, m.start(), end, around);
+                } else {
+                    // a comparison is about what it compares, not about the words before it
+                    thanEnd = m.end() + than.end();
+                    context = text.substring(m.end(), thanEnd) + " " + after(text, thanEnd, around);
+                }
+                Set<String> about = new HashSet<>(index.stemsOf(context));
                 about.removeAll(directionStems);
+                int dash = m.text().lastIndexOf('-');
+                if (dash > 0 && dash < m.text().length() - 1) {
+                    about.addAll(index.stemsOf(m.text().substring(dash + 1))); // "high-volume" is about volume
+                }
                 about.removeAll(notAbout);
-                out.add(new Move(axis, up, negated, m, about));
+                Move move = new Move(axis, moveUp, negated, m, about, head, false, false);
+                out.add(move);
+                if (thanEnd >= 0) {
+                    comparisonEnds.put(move, thanEnd);
+                }
             }
         }
         // "increased the reduction": opposite words next to each other qualify one another; leave them out
         int nested = (int) rule.number("nestedWords", 4);
         List<Move> kept = new ArrayList<>();
         for (Move a : out) {
-            boolean tangled = out.stream().anyMatch(b -> b != a && b.axis() == a.axis() && b.up() != a.up()
-                    && wordsBetween(text, a.word(), b.word()) <= nested);
+            // a compound adjective ("high-volume") names a kind of thing, it does not qualify a change next to it
+            boolean tangled = !a.fixed() && !compound(a) && out.stream().anyMatch(b -> b != a && !b.fixed() && !compound(b)
+                    && b.axis() == a.axis()
+                    && b.up() != a.up() && wordsBetween(text, a.word(), b.word()) <= nested
+                    && !beyondComparison(comparisonEnds, a, b) && !beyondComparison(comparisonEnds, b, a));
             if (!tangled) {
                 kept.add(a);
             }
         }
+        if (fixed) {
+            kept.addAll(estimates(rule, index, text, notAbout, directionStems));
+        }
         return kept;
+    }
+
+    /**
+     * Effect estimates as directions: a ratio (RR, OR, HR) whose CI lies below 1 says fewer or lower, above 1 more or
+     * higher, about what the clause before it names. A CI that crosses 1 gives no clear direction; when the estimate
+     * still leans far one way (ratio at most 1/{@code estimateLean} or at least {@code estimateLean}) it reads as "did not
+     * clearly" go that way, and is met only by a draft's hedged negation ("did not clearly increase").
+     */
+    static List<Move> estimates(RulePolicy rule, SourceIndex index, String text, Set<String> notAbout, Set<String> directionStems) {
+        double lean = rule.number("estimateLean", 2);
+        int contextWords = (int) rule.number("estimateContextWords", 10);
+        List<app.plainpaper.text.NumberMention> numbers = app.plainpaper.text.Numbers.find(text);
+        List<Move> out = new ArrayList<>();
+        int clauseStart = 0;
+        for (int i = 0; i < numbers.size(); i++) {
+            var ratio = numbers.get(i);
+            if (ratio.kind() != app.plainpaper.text.NumberMention.Kind.RATIO || ratio.unit() != null || ratio.value() <= 0) {
+                continue;
+            }
+            List<app.plainpaper.text.NumberMention> bounds = new ArrayList<>();
+            for (int j = i + 1; j < numbers.size() && bounds.size() < 2; j++) {
+                var n = numbers.get(j);
+                if (n.kind() == app.plainpaper.text.NumberMention.Kind.RATIO) {
+                    break;
+                }
+                if (n.kind() == app.plainpaper.text.NumberMention.Kind.CI && n.unit() == null) {
+                    bounds.add(n);
+                }
+            }
+            if (bounds.size() < 2 || bounds.get(1).start() - ratio.end() > 60) {
+                continue;
+            }
+            double lo = Math.min(bounds.get(0).value(), bounds.get(1).value());
+            double hi = Math.max(bounds.get(0).value(), bounds.get(1).value());
+            double point = ratio.value();
+            boolean up;
+            boolean unclear = lo <= 1 && hi >= 1;
+            if (!unclear) {
+                up = lo > 1;
+                if (up != point > 1) {
+                    continue; // a point estimate outside its own CI: misread
+                }
+            } else if (point <= 1 / lean) {
+                up = false;
+            } else if (point >= lean) {
+                up = true;
+            } else {
+                clauseStart = bounds.get(1).end();
+                continue;
+            }
+            // what moved is named in the clause before the estimate, not in its asides ("(i.e. chest radiograph)")
+            String clause = text.substring(Math.min(clauseStart, ratio.start()), ratio.start());
+            for (String previous = null; !clause.equals(previous); ) {
+                previous = clause;
+                clause = clause.replaceAll("\\([^()]*\\)", " ");
+            }
+            clause = clause.replaceAll("\\([^()]*$", " ");
+            Set<String> about = new HashSet<>(index.stemsOf(Scope.wordsAround(clause, clause.length(), clause.length(), contextWords)));
+            about.removeAll(directionStems);
+            about.removeAll(notAbout);
+            about.removeAll(ESTIMATE_WORDS);
+            PhraseMatch word = new PhraseMatch(text.substring(ratio.start(), bounds.get(1).end()), ratio.start(), bounds.get(1).end());
+            out.add(new Move(Axis.AMOUNT, up, unclear, word, about, null, false, true));
+            clauseStart = bounds.get(1).end();
+        }
+        return out;
+    }
+
+    /** Words of an estimate's clause that are not what moved: the estimate's own name, and when it was measured. */
+    private static final Set<String> ESTIMATE_WORDS = Set.of("rr", "or", "hr", "ci", "ratio", "odd", "hazard", "confidenc",
+            "interval", "fixed-effect", "random-effect", "n", "day", "week", "month", "year", "hour", "after", "follow-up");
+
+    /** "did not clearly increase": a negation that keeps the direction it doubts (not "did not increase"). */
+    private static final java.util.regex.Pattern HEDGED = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:clearly|clear|significantly|significant|statistically|meaningfully|meaningful|reliably|convincingly)\\s+$");
+
+    private static boolean compound(Move m) {
+        return COMPOUND.matcher(m.word().text()).find();
+    }
+
+    private static final java.util.regex.Pattern COMPOUND = java.util.regex.Pattern.compile("(?i)^(?:high|low)-\\p{L}");
+
+    /** "fewer milk than standard volumes gain weight": a word after a closed comparison does not qualify it. */
+    private static boolean beyondComparison(Map<Move, Integer> comparisonEnds, Move comparison, Move other) {
+        Integer end = comparisonEnds.get(comparison);
+        return end != null && other.word().start() >= end;
+    }
+
+    /** The content word right after a direction word ("lower *body*"), as a stem; null if a stop word follows. */
+    private static String head(String text, PhraseMatch m) {
+        var next = NEXT_WORD.matcher(text.substring(m.end()));
+        if (!next.find()) {
+            return null;
+        }
+        String w = next.group(1).toLowerCase(java.util.Locale.ROOT);
+        return app.plainpaper.text.Words.STOP_WORDS.contains(w) ? null : app.plainpaper.checks.alignment.Stems.of(w);
+    }
+
+    /** Up to {@code words} words after {@code from}. */
+    private static String after(String text, int from, int words) {
+        return Scope.wordsAround(text.substring(from), 0, 0, words);
     }
 }

@@ -1,0 +1,145 @@
+package app.plainpaper.checks.accuracy;
+
+import app.plainpaper.checks.CheckFinding;
+import app.plainpaper.checks.Checks;
+import app.plainpaper.checks.Severity;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The direction rule's readings added in policy version 3, on real sentences: each pair is a source sentence and a
+ * plain sentence written from it, faithful (no blocker) and with its direction turned round (a blocker).
+ */
+class DirectionRuleTest {
+
+    private final Checks checks = Checks.withDefaultPolicy();
+
+    private List<CheckFinding> direction(String plain, String technical) {
+        return checks.checkText(plain, technical).byRule(DirectionRule.ID);
+    }
+
+    /**
+     * Anderson et al., PLOS Medicine 2022 (CC BY 4.0), doi 10.1371/journal.pmed.1004082, as summarised in the README of
+     * github.com/jutzca/Exercise-and-fitness-in-SCI; from /work/shared/data/abstracts-dev.jsonl.
+     */
+    private static final String META_REGRESSION = "The meta-regression found that studies with a higher mean age of "
+            + "participants were associated with smaller changes in AV̇O2peak and RV̇O2peak (p<0.10).";
+
+    @Test
+    void twoDirectionsAcrossAnAssociationAreARelationHoweverLongTheSubject() {
+        assertThat(direction("The meta-regression found that studies with a higher mean age of people were linked to smaller "
+                + "changes in AV̇O2peak and RV̇O2peak.", META_REGRESSION)).isEmpty();
+        // both turned round: the same relation
+        assertThat(direction("The meta-regression found that studies with a lower mean age of people were linked to larger "
+                + "changes in AV̇O2peak and RV̇O2peak.", META_REGRESSION)).isEmpty();
+        assertThat(direction("The meta-regression found that studies with a lower mean age of people were linked to smaller "
+                + "changes in AV̇O2peak and RV̇O2peak.", META_REGRESSION)).singleElement().satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.BLOCKER);
+                    assertThat(f.message()).contains("lower ... smaller").contains("higher ... smaller");
+                });
+    }
+
+    @Test
+    void aFixedPhraseTurnedRoundIsADirectionReversed() {
+        // Cochrane CD003635.pub3 (cerebrospinal fluid drainage), technical and plain text; pairs-dev.jsonl
+        String technical = "In the first trial of 98 participants, neurological deficits in the lower extremities occurred in "
+                + "14 (30%) of CSFD group and 17 (33%) controls.";
+        assertThat(direction("In the first trial of 98 patients, neurological deficits in the lower extremities occurred in "
+                + "about one third of patients with or without drainage.", technical)).isEmpty();
+        assertThat(direction("In the first trial of 98 patients, neurological deficits in the higher extremities occurred in "
+                + "about one third of patients with or without drainage.", technical)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("\"higher\"").contains("\"lower\""));
+    }
+
+    /** Cochrane CD012413.pub2 (high-volume enteral feeds), technical text, abridged; pairs-dev.jsonl. */
+    private static final String FEEDS = "Analysis showed a higher rate of weight gain in the high-volume feeds group: mean "
+            + "difference 6.20 g/kg/d (95% confidence interval 2.71 to 9.69). We found only very limited data from one small "
+            + "unblinded trial on the effects of high-volume feeds on important outcomes for preterm or low birth weight infants.";
+
+    @Test
+    void aComparisonWithThanIsAboutWhatItCompares() {
+        // the plain text of the same review: "high-volume" is a direction about volume; "more milk than standard volumes"
+        // is about milk and volumes, not about the weight gain around it
+        assertThat(direction("Very low birth weight infants who receive more milk than standard volumes gain weight more "
+                + "quickly during their hospital stay.", FEEDS)).isEmpty();
+        assertThat(direction("Very low birth weight infants who receive less milk than standard volumes gain weight more "
+                + "quickly during their hospital stay.", FEEDS)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("\"less\"").contains("high-volume"));
+        assertThat(direction("Low-volume feeds might increase the rate of weight gain.", FEEDS)).hasSize(1);
+    }
+
+    @Test
+    void aComparativeThatSizesAChangeIsPartOfThatChange() {
+        // Cochrane CD004257.pub2 (acetaminophen for osteoarthritis), a technical and a plain sentence; pairs-dev.jsonl.
+        // "decreased by 4 more points" is one change, a larger decrease, not "decreased" against "more"
+        String technical = "Compared to placebo, a pooled analysis of five trials of overall pain demonstrated a statistically "
+                + "significant reduction in pain (SMD -0.13, 95% CI -0.22 to -0.04).";
+        String plain = "Pain decreased by 4 more points for people who took acetaminophen instead of a placebo.";
+        assertThat(direction(plain, technical)).isEmpty();
+        var index = new app.plainpaper.checks.alignment.SourceIndex(app.plainpaper.checks.Source.ofText(technical), java.util.Map.of());
+        var rule = checks.policy().rule(DirectionRule.ID);
+        assertThat(DirectionRule.moves(rule, index, plain, java.util.Set.of())).singleElement()
+                .satisfies(m -> assertThat(m.up()).isFalse());
+        // "decreased by 4 fewer points": a smaller decrease than with placebo, relatively more pain
+        assertThat(DirectionRule.moves(rule, index, plain.replace("more", "fewer"), java.util.Set.of())).singleElement()
+                .satisfies(m -> assertThat(m.up()).isTrue());
+    }
+
+    @Test
+    void aComparisonOfDosesIsCheckedAgainstTheDosesTheSourceGives() {
+        // Cochrane CD011474.pub2 (ibuprofen for tension-type headache), technical sentence abridged and plain text; pairs-dev.jsonl
+        String technical = "While 3094 people with TTH participated in these studies, the numbers available for any form of "
+                + "analysis were lower than this; placebo was taken by 733, standard ibuprofen 200 mg by 127, standard ibuprofen "
+                + "400 mg by 892, and fast-acting ibuprofen 400 mg by 230.";
+        String plain = "Of these, about 1800 were included in comparisons between ibuprofen 400 mg and placebo. Others involved "
+                + "lower doses of ibuprofen, or different types of ibuprofen, or were in comparisons with other active drugs.";
+        assertThat(direction(plain, technical)).isEmpty();
+        assertThat(direction(plain.replace("lower doses", "higher doses"), technical)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("higher doses of ibuprofen").contains("ibuprofen 200 mg"));
+        // no dose of its own to compare with: the draft's "higher doses" is not judged
+        assertThat(direction("Others involved higher doses of ibuprofen.", technical)).isEmpty();
+    }
+
+    @Test
+    void anEffectEstimateIsADirection() {
+        // Cochrane CD007105.pub4 (regional anaesthesia for persistent postsurgical pain), technical and plain sentences;
+        // pairs-dev.jsonl. OR 0.46 with its CI below 1: fewer people with persistent pain
+        String caesarean = "Pooling data at three to 8 months after surgery from four RCTs favoured regional anaesthesia after "
+                + "caesarean section with an OR of 0.46, (95% CI 0.28 to 0.78; 551 participants, moderate-quality evidence).";
+        String plain = "Regional anaesthesia reduced the odds by more than half of a woman experiencing persistent pain after "
+                + "caesarean section (4 RCTs, 551 participants, moderate-quality evidence).";
+        assertThat(direction(plain, caesarean)).isEmpty();
+        assertThat(direction(plain.replace("reduced", "increased"), caesarean)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("\"increased\"").contains("0.46"));
+    }
+
+    @Test
+    void anUnclearEstimateThatLeansOneWayMeetsOnlyAHedgedNegation() {
+        // Cochrane CD007105.pub4 as above: OR 0.20, CI 0.04 to 1.09, "inconclusive"
+        String technical = "Evidence synthesis of three RCTs investigating continuous infusion with local anaesthetic for the "
+                + "prevention of PPP three to 55 months after iliac crest bone graft harvesting (ICBG) was inconclusive (OR 0.20, "
+                + "95% CI 0.04 to 1.09; 123 participants, low-quality evidence).";
+        String plain = "Continuous local anaesthetic infusion of the site where bone tissue was obtained from the hip bone did "
+                + "not clearly reduce the number of people with persistent pain at three to 55 months (3 RCTs, 123 participants, "
+                + "low-quality evidence).";
+        assertThat(direction(plain, technical)).isEmpty();
+        // "did not clearly increase" doubts an increase the estimate never leaned to
+        assertThat(direction(plain.replace("reduce", "increase"), technical)).hasSize(1);
+        // "did not increase" is true of an estimate that leans to fewer: not judged
+        assertThat(direction(plain.replace("not clearly reduce", "not increase"), technical)).isEmpty();
+    }
+
+    @Test
+    void aThresholdIsNoDirectionAndAnEstimateIsAboutItsOwnClause() {
+        // Cochrane CD007105.pub4, technical and plain sentences; pairs-dev.jsonl. "20 or more months" is a threshold,
+        // and the estimate (OR 0.43, fewer people with persistent pain) says nothing about the length of follow-up
+        String technical = "Simlarly, evidence synthesis of 18 RCTs favoured regional anaesthesia for the prevention of "
+                + "persistent pain three to 12 months after breast cancer surgery with an OR of 0.43 (95% CI 0.28 to 0.68, "
+                + "1297 participants, low-quality evidence).";
+        assertThat(direction("Follow-up was for 1293 participants at three months, 1365 participants at six months, 326 "
+                + "participants at 12 months, and 43 participants at 20 or more months after surgery.", technical)).isEmpty();
+    }
+}
