@@ -86,7 +86,8 @@ class BrokerOutageTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/summaries/" + CLAIMED).statusCode() == 200
                 && get("/api/summaries/" + FREE).statusCode() == 200);
         assertThat(post("POST", "/api/summaries/" + CLAIMED + "/claim", "").statusCode()).isEqualTo(200);
-        assertThat(get("/api/people/editor/profile").body()).contains("\"displayName\":\"Erin Editor\"");
+        // Seeded in the background once the desk is up.
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/people/editor/profile").body().contains("\"displayName\":\"Erin Editor\""));
 
         desk.getBean(KafkaListenerEndpointRegistry.class).stop(); // nothing left to consume; keeps the shutdown short
         BROKER.destroy();
