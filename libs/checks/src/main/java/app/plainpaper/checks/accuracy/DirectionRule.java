@@ -41,7 +41,8 @@ public final class DirectionRule implements Rule {
 
     @Override
     public Map<String, List<String>> requiredLists() {
-        return Map.of(ID, List.of("up", "down", "better", "worse", "neutral", "negators", "notAbout", "linkedBy", "terms"));
+        return Map.of(ID, List.of("up", "down", "better", "worse", "neutral", "negators", "notAbout", "linkedBy", "terms",
+                "thresholdAbove", "thresholdBelow"));
     }
 
     @Override
@@ -60,9 +61,14 @@ public final class DirectionRule implements Rule {
         int minShared = (int) rule.number("minSharedContext", 1);
         int minSharedUnaligned = (int) rule.number("minSharedContextUnaligned", 2);
         double fallbackAlignment = rule.number("fallbackMinAlignment", 0);
+        Thresholds thresholds = new Thresholds(rule.list("thresholdAbove"), rule.list("thresholdBelow"),
+                (int) rule.number("thresholdContextWords", 6));
+        List<List<Thresholds.Threshold>> sourceThresholds = all.stream()
+                .map(s -> thresholds.find(s.text(), ctx.sourceIndex())).toList();
         for (DraftSentence ds : ctx.sentences()) {
             Set<Integer> agreedWords = new HashSet<>();
-            if (relationReversed(ctx, rule, ds, notAbout, out, agreedWords) || doseReversed(ctx, rule, ds, out)) {
+            if (thresholdReversed(ctx, thresholds, sourceThresholds, ds, out)
+                    || relationReversed(ctx, rule, ds, notAbout, out, agreedWords) || doseReversed(ctx, rule, ds, out)) {
                 continue;
             }
             List<Move> draft = moves(rule, ctx.sourceIndex(), ds.text(), notAbout).stream()
@@ -130,6 +136,20 @@ public final class DirectionRule implements Rule {
     }
 
     private static final int FIXED_PHRASE = 100;
+
+    /** "65 or younger" where the source says "65 or older" (and nowhere "65 or younger"), "P > 0.05" for "P < 0.05". */
+    private static boolean thresholdReversed(CheckContext ctx, Thresholds thresholds, List<List<Thresholds.Threshold>> source,
+            DraftSentence ds, List<CheckFinding> out) {
+        for (Thresholds.Threshold t : thresholds.find(ds.text(), ctx.sourceIndex())) {
+            var opposite = thresholds.reversed(t, ctx.sourceIndex().sentences(), source);
+            if (opposite.isPresent()) {
+                out.add(ctx.finding(ID, Map.of("draft", t.text(), "source", opposite.get().threshold().text()),
+                        ds.section(), ds.start() + t.start(), ds.start() + t.end(), List.of(opposite.get().sentence())));
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** "higher doses of ibuprofen", "lower-dose aspirin": a comparison of doses, checked against the figures. */
     private static final java.util.regex.Pattern DOSE_COMPARISON = java.util.regex.Pattern.compile(

@@ -142,4 +142,46 @@ class DirectionRuleTest {
         assertThat(direction("Follow-up was for 1293 participants at three months, 1365 participants at six months, 326 "
                 + "participants at 12 months, and 43 participants at 20 or more months after surgery.", technical)).isEmpty();
     }
+
+    /**
+     * Journal of Neurotrauma 2020, doi 10.1089/neu.2020.7144, as posted by an author
+     * (github H-Mateus/personal_website); from /work/shared/data/abstracts-dev.jsonl.
+     */
+    private static final String EXCLUDED_MEASURES = "Routine blood and clinical data were collected from SCI patients (n=427) "
+            + "and blood measures that had been assessed in less than 50% of patients were excluded.";
+
+    @Test
+    void aThresholdTurnedRoundAtTheSameFigureIsReversed() {
+        assertThat(direction("Blood measures that had been checked in less than 50% of patients were left out.",
+                EXCLUDED_MEASURES)).isEmpty();
+        // "no more than 50%" is below 50% too: the longer phrase wins over the "more than 50%" inside it
+        assertThat(direction("Blood measures that had been checked in no more than 50% of patients were left out.",
+                EXCLUDED_MEASURES)).isEmpty();
+        assertThat(direction("Blood measures that had been checked in more than 50% of patients were left out.",
+                EXCLUDED_MEASURES)).singleElement().satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.BLOCKER);
+                    assertThat(f.message()).contains("more than 50").contains("less than 50");
+                    assertThat(f.sourceSentences()).containsExactly(EXCLUDED_MEASURES);
+                });
+        // the same figure as a threshold about something else is not compared
+        assertThat(direction("The study followed more than 50 people for a year.", EXCLUDED_MEASURES)).isEmpty();
+    }
+
+    @Test
+    void aPValueOnTheOtherSideOfItsThresholdIsReversed() {
+        assertThat(direction("Studies with a higher mean age of people were linked to smaller changes in AV̇O2peak and "
+                + "RV̇O2peak (p<0.10).", META_REGRESSION)).isEmpty();
+        assertThat(direction("Studies with a higher mean age of people were linked to smaller changes in AV̇O2peak and "
+                + "RV̇O2peak (p>0.10).", META_REGRESSION)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains(">0.10").contains("<0.10"));
+    }
+
+    @Test
+    void anAgeLimitTurnedRoundIsReversed() {
+        // NEJM 2018, doi 10.1056/NEJMoa1715274 (pubmed:29768149), from /work/shared/data/abstracts-dev.jsonl
+        String technical = "We conducted a 52-week, double-blind trial involving patients 12 years of age or older with mild asthma.";
+        assertThat(direction("The trial included people aged 12 years or older with mild asthma.", technical)).isEmpty();
+        assertThat(direction("The trial included people aged 12 years or younger with mild asthma.", technical))
+                .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.BLOCKER));
+    }
 }
