@@ -544,9 +544,14 @@ public final class DirectionRule implements Rule {
         int clauseStart = 0;
         for (int i = 0; i < numbers.size(); i++) {
             var ratio = numbers.get(i);
-            if (ratio.kind() != app.plainpaper.text.NumberMention.Kind.RATIO || ratio.unit() != null || ratio.value() <= 0) {
+            // a difference (MD, SMD, RD) has its null at 0, a ratio at 1
+            boolean difference = ratio.kind() != app.plainpaper.text.NumberMention.Kind.RATIO
+                    && DIFFERENCE.matcher(text.substring(Math.max(0, ratio.start() - 40), ratio.start())).find();
+            if (!difference && (ratio.kind() != app.plainpaper.text.NumberMention.Kind.RATIO || ratio.unit() != null
+                    || ratio.value() <= 0)) {
                 continue;
             }
+            double none = difference ? 0 : 1;
             List<app.plainpaper.text.NumberMention> bounds = new ArrayList<>();
             for (int j = i + 1; j < numbers.size() && bounds.size() < 2; j++) {
                 var n = numbers.get(j);
@@ -564,12 +569,15 @@ public final class DirectionRule implements Rule {
             double hi = Math.max(bounds.get(0).value(), bounds.get(1).value());
             double point = ratio.value();
             boolean up;
-            boolean unclear = lo <= 1 && hi >= 1;
+            boolean unclear = lo <= none && hi >= none;
             if (!unclear) {
-                up = lo > 1;
-                if (up != point > 1) {
+                up = lo > none;
+                if (up != point > none) {
                     continue; // a point estimate outside its own CI: misread
                 }
+            } else if (difference) {
+                clauseStart = bounds.get(1).end(); // how far a difference leans depends on its scale: no reading
+                continue;
             } else if (point <= 1 / lean) {
                 up = false;
             } else if (point >= lean) {
@@ -596,9 +604,14 @@ public final class DirectionRule implements Rule {
         return out;
     }
 
+    /** The label right before a difference estimate: "(SMD -0.13", "mean difference (MD) -4.2", "RD: -0.05". */
+    private static final java.util.regex.Pattern DIFFERENCE = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:S?W?MD|RD|(?:standardi[sz]ed |weighted )?mean difference|risk difference)(?:\\s*\\((?:S?W?MD|RD)\\))?"
+                    + "\\s*[:=]?\\s*$");
+
     /** Words of an estimate's clause that are not what moved: the estimate's own name, and when it was measured. */
     private static final Set<String> ESTIMATE_WORDS = Set.of("rr", "or", "hr", "ci", "ratio", "odd", "hazard", "confidenc",
-            "interval", "fixed-effect", "random-effect", "n", "day", "week", "month", "year", "hour", "after", "follow-up");
+            "interval", "fixed-effect", "random-effect", "n", "md", "smd", "wmd", "rd", "mean", "differenc", "standardis", "standardiz", "day", "week", "month", "year", "hour", "after", "follow-up");
 
     /** "did not clearly increase": a negation that keeps the direction it doubts (not "did not increase"). */
     private static final java.util.regex.Pattern HEDGED = java.util.regex.Pattern.compile(

@@ -184,4 +184,17 @@ class DirectionRuleTest {
         assertThat(direction("The trial included people aged 12 years or younger with mild asthma.", technical))
                 .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.BLOCKER));
     }
+
+    @Test
+    void aMeanDifferenceWhoseIntervalExcludesZeroIsADirection() {
+        // Cochrane CD003902 (theophylline for COPD), technical text; pairs-dev.jsonl
+        String technical = "Similarly for forced vital capacity (FVC): WMD 210 ml 95%CI 100 to 320.";
+        assertThat(direction("Forced vital capacity (FVC) increased with theophylline.", technical)).isEmpty();
+        assertThat(direction("Forced vital capacity (FVC) decreased with theophylline.", technical)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("decreased").contains("210 ml 95%CI 100 to 320"));
+        // an interval that crosses zero says no clear direction: nothing to reverse
+        String unclear = "Walking distance tests did not improve (four studies, Standardised Mean Difference 0.30, "
+                + "95%CI -0.01 to 0.62).";
+        assertThat(direction("Walking distance got shorter in four studies.", unclear)).isEmpty();
+    }
 }
