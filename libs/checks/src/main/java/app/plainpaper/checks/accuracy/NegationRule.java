@@ -166,6 +166,9 @@ public final class NegationRule implements Rule {
                 significanceClaim(ctx, rule, ds, draft, sourceSentences, allSource).ifPresent(out::add);
             }
             if (out.size() == before) {
+                turnedSentence(ctx, rule, ds, draft, ctx.aligned(ds), allSource).ifPresent(out::add);
+            }
+            if (out.size() == before) {
                 turnedMention(ctx, rule, ds, draft, sourceSentences, allSource, commonWords).ifPresent(out::add);
             }
             if (out.size() == before && !aligned.isEmpty() && rule.number("checkNegatedChanges", 1) > 0) {
@@ -228,6 +231,51 @@ public final class NegationRule implements Rule {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * A sentence that clearly restates one source sentence (same design, counts, periods) and claims a change where
+     * that sentence reports only a null result ("was inconclusive", "no difference"), or the reverse: "did clearly
+     * reduce the number of people with persistent pain at three to 55 months (3 RCTs, 123 participants)" against
+     * "... three to 55 months ... was inconclusive (OR 0.20, 95% CI 0.04 to 1.09; 123 participants)".
+     */
+    private static java.util.Optional<CheckFinding> turnedSentence(CheckContext ctx, RulePolicy rule, DraftSentence ds,
+                                                                   List<Segment> draft, List<ScoredSentence> aligned,
+                                                                   List<List<Segment>> source) {
+        if (aligned.isEmpty() || aligned.get(0).score() < rule.number("clearAlignment", 0.4)
+                || aligned.size() > 1 && aligned.get(0).score() < rule.number("clearAlignmentMargin", 1.3) * aligned.get(1).score()) {
+            return java.util.Optional.empty();
+        }
+        Boolean draftNegated = polarity(rule, ds.text(), draft);
+        String sourceText = aligned.get(0).sentence().text();
+        Boolean sourceNegated = polarity(rule, sourceText, source.get(aligned.get(0).sentence().index()));
+        if (draftNegated == null || sourceNegated == null || draftNegated.equals(sourceNegated)) {
+            return java.util.Optional.empty();
+        }
+        Mention at = draft.stream().flatMap(d -> d.mentions().stream()).findFirst().orElseThrow();
+        return java.util.Optional.of(ctx.finding(ID, Map.of("draft", Scope.quote(ds.text()), "source", Scope.quote(sourceText)),
+                ds.section(), ds.start() + at.word().start(), ds.start() + at.word().end(), List.of(sourceText)));
+    }
+
+    /**
+     * Whether every change a sentence states is negated (true) or none is (false); null when it states none, states
+     * both, hedges a claim, asks an open question or speaks of research needs.
+     */
+    private static Boolean polarity(RulePolicy rule, String text, List<Segment> segments) {
+        Boolean out = null;
+        for (Segment s : segments) {
+            for (Mention m : s.mentions()) {
+                if (!m.negated() && hedged(rule, text, m.word())
+                        || rule.list("openQuestions").containsIn(text.substring(s.start(), m.word().start()))) {
+                    return null;
+                }
+                if (out != null && out != m.negated()) {
+                    return null;
+                }
+                out = m.negated();
+            }
+        }
+        return out != null && rule.list("notFindings").containsIn(text) ? null : out;
     }
 
     private static boolean comparable(Mention a, Mention b) {

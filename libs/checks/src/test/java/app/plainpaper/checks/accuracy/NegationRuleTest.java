@@ -132,4 +132,27 @@ class NegationRuleTest {
         assertThat(negation("The trial was ended early as the trial authors deemed that the interim results suggested that "
                 + "there was unlikely to be a benefit from treatment with oxandrolone.", Sources.OXANDROLONE)).isEmpty();
     }
+
+    // CD007105.pub4 (regional anaesthesia for persistent postsurgical pain)
+    private static final String INFUSION = "Evidence synthesis of three RCTs investigating continuous infusion with local "
+            + "anaesthetic for the prevention of PPP three to 55 months after iliac crest bone graft harvesting (ICBG) was "
+            + "inconclusive (OR 0.20, 95% CI 0.04 to 1.09; 123 participants, low-quality evidence). However, evidence "
+            + "synthesis of two RCTs also favoured the infusion of intravenous local anaesthetics for the prevention of PPP "
+            + "three to six months after breast cancer surgery with an OR of 0.24 (95% CI 0.08 to 0.69, 97 participants, "
+            + "moderate-quality evidence). There is moderate evidence that intravenous infusion of local anaesthetics may "
+            + "reduce the risk of developing PPP three to six months after breast cancer surgery.";
+
+    @Test
+    void aClearRestatementOfAnInconclusiveResultMustNotClaimAChange() {
+        String clean = "Continuous local anaesthetic infusion of the site where bone tissue was obtained from the hip bone "
+                + "did not clearly reduce the number of people with persistent pain at three to 55 months (3 RCTs, 123 "
+                + "participants, low-quality evidence).";
+        assertThat(negation(clean, INFUSION)).isEmpty();
+        // emphatic "did clearly reduce" claims the change
+        assertThat(negation(clean.replace("did not clearly reduce", "did clearly reduce"), INFUSION)).singleElement()
+                .satisfies(f -> assertThat(f.sourceSentences()).singleElement().asString().contains("inconclusive"));
+        // the hedged claim about the other comparison stays fine
+        assertThat(negation("Infusion of local anaesthetic into a vein may reduce the risk of persistent pain three to six "
+                + "months after breast surgery.", INFUSION)).isEmpty();
+    }
 }
