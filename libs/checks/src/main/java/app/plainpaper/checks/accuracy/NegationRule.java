@@ -216,7 +216,9 @@ public final class NegationRule implements Rule {
                             if (o.negated() == m.negated()) {
                                 agreed = true;
                             } else if (against == null && (o.negated() || !hedged(rule, sentences.get(i).text(), o.word()))
-                                    && !rule.list("openQuestions").containsIn(sentences.get(i).text().substring(s.start(), o.word().start()))) {
+                                    && !rule.list("openQuestions").containsIn(sentences.get(i).text().substring(s.start(), o.word().start()))
+                                    && !rule.list("notFindings").containsIn(sentences.get(i).text().substring(s.start(), s.end()))) {
+                                // a hedged claim, an open question or a research need in the source contradicts nothing
                                 against = o;
                                 againstSentence = sentences.get(i).text();
                             }
