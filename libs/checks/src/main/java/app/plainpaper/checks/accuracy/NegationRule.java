@@ -303,13 +303,16 @@ public final class NegationRule implements Rule {
 
     /**
      * Whether the source says that nothing was significant ("Statistically significant differences were not detected
-     * in any of the comparisons and outcomes") and never states a significant result.
+     * in any of the comparisons and outcomes"), never states a significant result and reports no change at all.
      */
     private static boolean deniesAllSignificance(RulePolicy rule, List<app.plainpaper.checks.alignment.SourceSentence> sentences,
                                                  List<List<Segment>> source) {
         boolean denied = false;
         for (int i = 0; i < source.size(); i++) {
             for (Segment s : source.get(i)) {
+                if (s.mentions().stream().anyMatch(m -> !m.negated())) {
+                    return false; // a source that reports a change somewhere may call it significant in other words
+                }
                 Set<Boolean> state = s.findings().get(SIGNIFICANT);
                 if (state == null) {
                     continue;
@@ -401,7 +404,12 @@ public final class NegationRule implements Rule {
                     String k = DIFFERENCE;
                     for (PhraseMatch y : findings) {
                         if (y.start() >= x.start() && y.end() <= x.end()) {
-                            k = key(y.text(), index);
+                            String inner = key(y.text(), index);
+                            if (inner.equals(SIGNIFICANT)) {
+                                keys.computeIfAbsent(SIGNIFICANT, z -> new HashSet<>()).add(true); // "no significant difference"
+                            } else {
+                                k = inner;
+                            }
                         }
                     }
                     keys.computeIfAbsent(k, z -> new HashSet<>()).add(true);
@@ -549,6 +557,9 @@ public final class NegationRule implements Rule {
         int edge = word.start();
         for (int i = at - 1; i >= 0 && taken < 3; i--) {
             app.plainpaper.text.Token t = tokens.get(i);
+            if (offset + t.end() > edge) {
+                continue; // the token holding the word ("non-significant")
+            }
             if (BRACKET.matcher(text.substring(offset + t.end(), edge)).find()) {
                 break;
             }
