@@ -32,6 +32,7 @@ public final class NegationRule implements Rule {
 
     public static final String ID = "accuracy.negation";
     private static final String DIFFERENCE = "differ";
+    private static final String SIGNIFICANT = "significant";
 
     private static final Pattern STRONG_BREAK = Pattern.compile(
             "[;:]|\\s(?:but|whereas|while|although|though|however|except|yet)\\s", Pattern.CASE_INSENSITIVE);
@@ -42,8 +43,18 @@ public final class NegationRule implements Rule {
 
     /** A stretch of a sentence, with each finding word's state: negated, plain, or both (ambiguous). */
     record Segment(int start, int end, Set<String> stems, List<PhraseMatch> negations,
-                   Map<String, Set<Boolean>> findings, Set<Double> years) {
+                   Map<String, Set<Boolean>> findings, Set<Double> years, List<Mention> mentions) {
     }
+
+    /**
+     * One finding word as it stands: its comparable key, whether it is negated, its kind of change and the content
+     * words around it in its clause (what it is about: "improve overall survival", "effect on overall survival").
+     */
+    record Mention(PhraseMatch word, String key, boolean negated, Change change, Set<String> about) {
+    }
+
+    /** What a finding word says changed: generic words (difference, effect, change) agree with any specific one. */
+    enum Change { GENERIC, UP, DOWN, BETTER, WORSE }
 
     @Override
     public List<String> ruleIds() {
@@ -53,7 +64,8 @@ public final class NegationRule implements Rule {
     @Override
     public Map<String, List<String>> requiredLists() {
         return Map.of(ID, List.of("negators", "nullFindings", "notNegation", "findings", "notFindings",
-                "negationPassesThrough", "mustBeNegated"));
+                "negationPassesThrough", "mustBeNegated", "genericFindings", "upFindings", "downFindings",
+                "betterFindings", "worseFindings", "hedges", "universal", "openQuestions"));
     }
 
     @Override
@@ -67,19 +79,33 @@ public final class NegationRule implements Rule {
         int minShared = (int) rule.number("minSharedWords", 3);
         double minShare = rule.number("minSharedFraction", 0.5);
         double vetoShare = rule.number("vetoSharedFraction", 0.8);
+        List<app.plainpaper.checks.alignment.SourceSentence> sourceSentences = ctx.sourceIndex().sentences();
+        List<List<Segment>> allSource = sourceSentences.stream()
+                .map(s -> segments(rule, ctx.sourceIndex(), s.text())).toList();
+        boolean noSignificance = deniesAllSignificance(rule, sourceSentences, allSource);
+        // words that most source sentences use (the drug, "treatment") do not tell what a finding is about
+        Map<String, Integer> sentenceCount = new java.util.HashMap<>();
+        for (List<Segment> sentence : allSource) {
+            Set<String> seen = new HashSet<>();
+            sentence.forEach(seg -> seen.addAll(seg.stems()));
+            seen.forEach(w -> sentenceCount.merge(w, 1, Integer::sum));
+        }
+        int common = Math.max(2, (int) Math.ceil(rule.number("aboutMaxSentenceShare", 0.3) * sourceSentences.size()));
+        Set<String> commonWords = new HashSet<>();
+        sentenceCount.forEach((w, c) -> {
+            if (c > common) {
+                commonWords.add(w);
+            }
+        });
         for (DraftSentence ds : ctx.sentences()) {
             if (unnegatedClaim(ctx, rule, ds, out)) {
                 continue;
             }
             List<ScoredSentence> aligned = ctx.aligned(ds).stream().filter(a -> a.score() >= minAlignment)
                     .limit(maxSources).toList();
-            if (aligned.isEmpty()) {
-                continue;
-            }
             List<Segment> draft = segments(rule, ctx.sourceIndex(), ds.text());
             int before = out.size();
-            List<List<Segment>> source = aligned.stream()
-                    .map(a -> segments(rule, ctx.sourceIndex(), a.sentence().text())).toList();
+            List<List<Segment>> source = aligned.stream().map(a -> allSource.get(a.sentence().index())).toList();
             for (Segment d : draft) {
                 if (d.stems().size() < minShared
                         || rule.list("notFindings").containsIn(ds.text().substring(d.start(), d.end()))) {
@@ -136,7 +162,16 @@ public final class NegationRule implements Rule {
                         ds.section(), start, end, List.of(sourceText)));
                 break; // one finding per sentence
             }
-            if (out.size() == before && rule.number("checkNegatedChanges", 1) > 0) {
+            if (out.size() == before && noSignificance) {
+                significanceClaim(ctx, rule, ds, draft, sourceSentences, allSource).ifPresent(out::add);
+            }
+            if (out.size() == before) {
+                turnedSentence(ctx, rule, ds, draft, ctx.aligned(ds), allSource).ifPresent(out::add);
+            }
+            if (out.size() == before) {
+                turnedMention(ctx, rule, ds, draft, sourceSentences, allSource, commonWords).ifPresent(out::add);
+            }
+            if (out.size() == before && !aligned.isEmpty() && rule.number("checkNegatedChanges", 1) > 0) {
                 // "did not reduce pain" where the source says "reduced pain"
                 DirectionRule.negatedMove(ctx, ds, (int) rule.number("negatedChangeWindow", 6)).ifPresent(n -> out.add(ctx.finding(ID,
                         Map.of("draft", Scope.quote(ds.text()), "source", Scope.quote(n.sourceSentence())), ds.section(),
@@ -144,6 +179,179 @@ public final class NegationRule implements Rule {
                         List.of(n.sourceSentence()))));
             }
         }
+    }
+
+    /**
+     * A finding word turned around against what the same words are about anywhere in the source, even when the
+     * sentence as a whole aligns better elsewhere: "this treatment does improve overall survival" against "no
+     * statistically significant effect on overall survival"; "did not increase frequency of nausea, diarrhoea and
+     * rash" against "Nausea, diarrhoea and rash occurred significantly more often". Generic findings (difference,
+     * effect, change) meet any specific change; specific ones meet only their own kind. No source mention of the
+     * same thing may state it the draft's way.
+     */
+    private static java.util.Optional<CheckFinding> turnedMention(CheckContext ctx, RulePolicy rule, DraftSentence ds,
+                                                                  List<Segment> draft,
+                                                                  List<app.plainpaper.checks.alignment.SourceSentence> sentences,
+                                                                  List<List<Segment>> source, Set<String> commonWords) {
+        int minAbout = (int) rule.number("minSharedAbout", 2);
+        for (Segment d : draft) {
+            String segmentText = ds.text().substring(d.start(), d.end());
+            if (rule.list("notFindings").containsIn(segmentText)) {
+                continue;
+            }
+            for (Mention m : d.mentions()) {
+                if (m.about().size() < minAbout || !m.negated() && hedged(rule, ds.text(), m.word())
+                        || rule.list("openQuestions").containsIn(ds.text().substring(d.start(), m.word().start()))) {
+                    continue;
+                }
+                Mention against = null;
+                String againstSentence = null;
+                boolean agreed = false;
+                for (int i = 0; i < source.size() && !agreed; i++) {
+                    for (Segment s : source.get(i)) {
+                        for (Mention o : s.mentions()) {
+                            if (!comparable(m, o) || sharedCount(m.about(), o.about(), commonWords) < minAbout) {
+                                continue;
+                            }
+                            if (o.negated() == m.negated()) {
+                                agreed = true;
+                            } else if (against == null && (o.negated() || !hedged(rule, sentences.get(i).text(), o.word()))
+                                    && !rule.list("openQuestions").containsIn(sentences.get(i).text().substring(s.start(), o.word().start()))
+                                    && !rule.list("notFindings").containsIn(sentences.get(i).text().substring(s.start(), s.end()))) {
+                                // a hedged claim, an open question or a research need in the source contradicts nothing
+                                against = o;
+                                againstSentence = sentences.get(i).text();
+                            }
+                        }
+                    }
+                }
+                if (!agreed && against != null) {
+                    return java.util.Optional.of(ctx.finding(ID, Map.of("draft", Scope.quote(segmentText),
+                                    "source", Scope.quote(againstSentence)), ds.section(),
+                            ds.start() + m.word().start(), ds.start() + m.word().end(), List.of(againstSentence)));
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * A sentence that clearly restates one source sentence (same design, counts, periods) and claims a change where
+     * that sentence reports only a null result ("was inconclusive", "no difference"), or the reverse: "did clearly
+     * reduce the number of people with persistent pain at three to 55 months (3 RCTs, 123 participants)" against
+     * "... three to 55 months ... was inconclusive (OR 0.20, 95% CI 0.04 to 1.09; 123 participants)".
+     */
+    private static java.util.Optional<CheckFinding> turnedSentence(CheckContext ctx, RulePolicy rule, DraftSentence ds,
+                                                                   List<Segment> draft, List<ScoredSentence> aligned,
+                                                                   List<List<Segment>> source) {
+        if (aligned.isEmpty() || aligned.get(0).score() < rule.number("clearAlignment", 0.4)
+                || aligned.size() > 1 && aligned.get(0).score() < rule.number("clearAlignmentMargin", 1.3) * aligned.get(1).score()) {
+            return java.util.Optional.empty();
+        }
+        Boolean draftNegated = polarity(rule, ds.text(), draft);
+        String sourceText = aligned.get(0).sentence().text();
+        Boolean sourceNegated = polarity(rule, sourceText, source.get(aligned.get(0).sentence().index()));
+        if (draftNegated == null || sourceNegated == null || draftNegated.equals(sourceNegated)) {
+            return java.util.Optional.empty();
+        }
+        Mention at = draft.stream().flatMap(d -> d.mentions().stream()).findFirst().orElseThrow();
+        return java.util.Optional.of(ctx.finding(ID, Map.of("draft", Scope.quote(ds.text()), "source", Scope.quote(sourceText)),
+                ds.section(), ds.start() + at.word().start(), ds.start() + at.word().end(), List.of(sourceText)));
+    }
+
+    /**
+     * Whether every change a sentence states is negated (true) or none is (false); null when it states none, states
+     * both, hedges a claim, asks an open question or speaks of research needs.
+     */
+    private static Boolean polarity(RulePolicy rule, String text, List<Segment> segments) {
+        Boolean out = null;
+        for (Segment s : segments) {
+            for (Mention m : s.mentions()) {
+                if (!m.negated() && hedged(rule, text, m.word())
+                        || rule.list("openQuestions").containsIn(text.substring(s.start(), m.word().start()))) {
+                    return null;
+                }
+                if (out != null && out != m.negated()) {
+                    return null;
+                }
+                out = m.negated();
+            }
+        }
+        return out != null && rule.list("notFindings").containsIn(text) ? null : out;
+    }
+
+    private static boolean comparable(Mention a, Mention b) {
+        return a.change() == b.change() || a.change() == Change.GENERIC || b.change() == Change.GENERIC;
+    }
+
+    /** "may reduce", "might improve": a hedged claim does not state the change. */
+    private static boolean hedged(RulePolicy rule, String text, PhraseMatch word) {
+        String before = text.substring(Math.max(0, word.start() - 30), word.start());
+        return rule.list("hedges").find(before).stream().anyMatch(h -> before.substring(h.end()).strip().split("\\s+").length <= 2);
+    }
+
+    /** Words two mentions share, leaving out those most source sentences use (the drug, "treatment"). */
+    private static int sharedCount(Set<String> a, Set<String> b, Set<String> commonWords) {
+        int n = 0;
+        for (String x : a) {
+            if (b.contains(x) && !commonWords.contains(x)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Whether the source says that nothing was significant ("Statistically significant differences were not detected
+     * in any of the comparisons and outcomes"), never states a significant result and reports no change at all.
+     */
+    private static boolean deniesAllSignificance(RulePolicy rule, List<app.plainpaper.checks.alignment.SourceSentence> sentences,
+                                                 List<List<Segment>> source) {
+        boolean denied = false;
+        for (int i = 0; i < source.size(); i++) {
+            for (Segment s : source.get(i)) {
+                if (s.mentions().stream().anyMatch(m -> !m.negated())) {
+                    return false; // a source that reports a change somewhere may call it significant in other words
+                }
+                Set<Boolean> state = s.findings().get(SIGNIFICANT);
+                if (state == null) {
+                    continue;
+                }
+                if (state.contains(false)) {
+                    return false;
+                }
+                denied |= rule.list("universal").containsIn(sentences.get(i).text().substring(s.start(), s.end()));
+            }
+        }
+        return denied;
+    }
+
+    /** A draft that states a significant result where the source says none was significant. */
+    private static java.util.Optional<CheckFinding> significanceClaim(CheckContext ctx, RulePolicy rule, DraftSentence ds,
+                                                                      List<Segment> draft,
+                                                                      List<app.plainpaper.checks.alignment.SourceSentence> sentences,
+                                                                      List<List<Segment>> source) {
+        for (Segment d : draft) {
+            String segmentText = ds.text().substring(d.start(), d.end());
+            if (!Set.of(false).equals(d.findings().get(SIGNIFICANT)) || rule.list("notFindings").containsIn(segmentText)) {
+                continue;
+            }
+            for (int i = 0; i < source.size(); i++) {
+                for (Segment s : source.get(i)) {
+                    String sourceText = sentences.get(i).text().substring(s.start(), s.end());
+                    if (Set.of(true).equals(s.findings().get(SIGNIFICANT)) && rule.list("universal").containsIn(sourceText)) {
+                        PhraseMatch at = rule.list("findings").find(segmentText).stream()
+                                .filter(f -> f.text().toLowerCase(java.util.Locale.ROOT).startsWith(SIGNIFICANT)).findFirst()
+                                .orElse(new PhraseMatch(segmentText, 0, segmentText.length()));
+                        return java.util.Optional.of(ctx.finding(ID, Map.of("draft", Scope.quote(segmentText),
+                                        "source", Scope.quote(sourceText)), ds.section(),
+                                ds.start() + d.start() + at.start(), ds.start() + d.start() + at.end(),
+                                List.of(sentences.get(i).text())));
+                    }
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** "it cannot prove cause and effect" turned into "it can prove cause and effect": true only negated, whatever the source. */
@@ -196,7 +404,12 @@ public final class NegationRule implements Rule {
                     String k = DIFFERENCE;
                     for (PhraseMatch y : findings) {
                         if (y.start() >= x.start() && y.end() <= x.end()) {
-                            k = key(y.text(), index);
+                            String inner = key(y.text(), index);
+                            if (inner.equals(SIGNIFICANT)) {
+                                keys.computeIfAbsent(SIGNIFICANT, z -> new HashSet<>()).add(true); // "no significant difference"
+                            } else {
+                                k = inner;
+                            }
                         }
                     }
                     keys.computeIfAbsent(k, z -> new HashSet<>()).add(true);
@@ -214,14 +427,41 @@ public final class NegationRule implements Rule {
                         negatedBy.merge(x, 1, Integer::sum);
                     }
                     // "differences were not detected": a negation right after a finding, across an auxiliary only
-                    for (PhraseMatch x : findingsHere) {
+                    for (int i = 0; i < findingsHere.size(); i++) {
+                        PhraseMatch x = findingsHere.get(i);
                         if (n.start() >= x.end() && after > 0 && AUXILIARY.matcher(text.substring(x.end(), n.start())).matches()) {
                             negatedBy.merge(x, 1, Integer::sum);
+                            // "significant differences were not detected": the qualifier right before goes with it
+                            for (int j = i - 1; j >= 0; j--) {
+                                PhraseMatch q = findingsHere.get(j);
+                                if (!rule.list("negationPassesThrough").containsIn(q.text())
+                                        || !text.substring(q.end(), findingsHere.get(j + 1).start()).isBlank()) {
+                                    break;
+                                }
+                                negatedBy.merge(q, 1, Integer::sum);
+                            }
                         }
                     }
                 }
+                List<PhraseMatch> masked = new ArrayList<>(findings);
+                masked.addAll(nulls);
+                masked.addAll(negations);
+                List<app.plainpaper.text.Token> tokens = app.plainpaper.text.Words.tokens(text.substring(from, to));
+                List<Mention> mentions = new ArrayList<>();
                 for (PhraseMatch x : findingsHere) {
-                    keys.computeIfAbsent(key(x.text(), index), z -> new HashSet<>()).add(negatedBy.getOrDefault(x, 0) % 2 == 1);
+                    boolean negated = negatedBy.getOrDefault(x, 0) % 2 == 1;
+                    keys.computeIfAbsent(key(x.text(), index), z -> new HashSet<>()).add(negated);
+                    Change change = change(rule, x.text());
+                    if (change != null) {
+                        mentions.add(new Mention(x, key(x.text(), index), negated, change,
+                                about(index, text, from, tokens, x, masked)));
+                    }
+                }
+                for (PhraseMatch x : nullsHere) {
+                    if (text.startsWith(",", x.end())) {
+                        continue; // "Similarly, ATRA and chemotherapy...": links sentences, compares nothing
+                    }
+                    mentions.add(new Mention(x, DIFFERENCE, true, Change.GENERIC, about(index, text, from, tokens, x, masked)));
                 }
                 Set<Double> years = new HashSet<>();
                 for (NumberMention y : Numbers.find(text.substring(from, to))) {
@@ -229,7 +469,7 @@ public final class NegationRule implements Rule {
                         years.add(y.value());
                     }
                 }
-                out.add(new Segment(from, to, stems, here, keys, years));
+                out.add(new Segment(from, to, stems, here, keys, years, mentions));
             }
             if (!found) {
                 break;
@@ -279,6 +519,81 @@ public final class NegationRule implements Rule {
             }
         }
         return out;
+    }
+
+
+    /** The kind of change a finding word states, from its first word; null when it states none (risk, evidence...). */
+    private static Change change(RulePolicy rule, String finding) {
+        String first = finding.strip().split("\\s+")[0];
+        for (Change c : Change.values()) {
+            String list = c.name().toLowerCase(java.util.Locale.ROOT) + "Findings";
+            if (rule.list(list).find(first).stream().anyMatch(m -> m.start() == 0)
+                    || rule.list(list).find(finding).stream().anyMatch(m -> m.start() == 0)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What a finding word is about: up to three content words before it and four after, in its clause and outside
+     * brackets, leaving out finding words and negators ("no statistically significant effect on overall survival (OS)"
+     * is about "overall survival").
+     */
+    private static Set<String> about(SourceIndex index, String text, int offset, List<app.plainpaper.text.Token> tokens,
+                                     PhraseMatch word, List<PhraseMatch> masked) {
+        Set<String> out = new HashSet<>();
+        int at = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (offset + tokens.get(i).start() >= word.start()) {
+                at = i;
+                break;
+            }
+        }
+        if (at < 0) {
+            return out;
+        }
+        int taken = 0;
+        int edge = word.start();
+        for (int i = at - 1; i >= 0 && taken < 3; i--) {
+            app.plainpaper.text.Token t = tokens.get(i);
+            if (offset + t.end() > edge) {
+                continue; // the token holding the word ("non-significant")
+            }
+            if (BRACKET.matcher(text.substring(offset + t.end(), edge)).find()) {
+                break;
+            }
+            edge = offset + t.start();
+            taken += aboutWord(index, offset, t, masked, out);
+        }
+        taken = 0;
+        edge = word.end();
+        for (int i = at; i < tokens.size() && taken < 4; i++) {
+            app.plainpaper.text.Token t = tokens.get(i);
+            if (offset + t.start() < word.end()) {
+                continue;
+            }
+            if (BRACKET.matcher(text.substring(edge, offset + t.start())).find()) {
+                break;
+            }
+            edge = offset + t.end();
+            taken += aboutWord(index, offset, t, masked, out);
+        }
+        return out;
+    }
+
+    private static final Pattern BRACKET = Pattern.compile("[()\\[\\]]");
+
+    private static int aboutWord(SourceIndex index, int offset, app.plainpaper.text.Token t, List<PhraseMatch> masked,
+                                 Set<String> out) {
+        int s = offset + t.start();
+        int e = offset + t.end();
+        if (masked.stream().anyMatch(m -> m.start() < e && s < m.end())) {
+            return 0;
+        }
+        Set<String> stems = index.stemsOf(t.text());
+        out.addAll(stems);
+        return stems.isEmpty() ? 0 : 1;
     }
 
     /** "any" (or "a significant", "an important") right before a finding word: a negative-polarity marker. */

@@ -1,0 +1,171 @@
+package app.plainpaper.checks.accuracy;
+
+import app.plainpaper.checks.CheckFinding;
+import app.plainpaper.checks.Checks;
+import app.plainpaper.checks.Severity;
+import app.plainpaper.checks.Sources;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The negation rule's finding words compared by what they are about, wherever the source says it (policy version 3).
+ * Cochrane sentences are quoted briefly from /work/shared/data/pairs-dev.jsonl (technical abstract and human plain
+ * summary of the review named above each case); the asthma trial from abstracts-dev.jsonl (PubMed 29768149).
+ */
+class NegationRuleTest {
+
+    private final Checks checks = Checks.withDefaultPolicy();
+
+    private List<CheckFinding> negation(String plain, String technical) {
+        return checks.checkText(plain, technical).byRule(NegationRule.ID);
+    }
+
+    // CD009594.pub2 (maintenance therapy in acute promyelocytic leukaemia)
+    private static final String MAINTENANCE = "There was no statistically significant effect on overall survival (OS) in "
+            + "the three main comparisons (HR for any maintenance treatment versus observation 0.79, 95% CI 0.49 to 1.27). "
+            + "However, disease free survival (DFS) was improved with any maintenance therapy compared to observation "
+            + "(HR 0.59, 95% CI 0.48 to 0.74; 5 trials, 1209 patients).";
+
+    @Test
+    void aSpecificChangeClaimedWhereTheSourceFindsNoEffectOnTheSameThing() {
+        assertThat(negation("Yet, one should bear in mind that this treatment does not improve overall survival and adds "
+                + "toxicity.", MAINTENANCE)).isEmpty();
+        // emphatic "does improve": do-support without "not" is a positive claim
+        assertThat(negation("Yet, one should bear in mind that this treatment does improve overall survival and adds "
+                + "toxicity.", MAINTENANCE)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.BLOCKER);
+            assertThat(f.sourceSentences()).singleElement().asString().contains("no statistically significant effect");
+        });
+        // the improvement the source does report stays fine
+        assertThat(negation("Our main results showed that any maintenance treatment compared to observation improves "
+                + "disease free survival.", MAINTENANCE)).isEmpty();
+    }
+
+    // CD007477.pub3 (deferasirox)
+    private static final String DEFERASIROX = "Nausea, diarrhoea and rash occurred significantly more often in people "
+            + "treated with deferasirox, while adverse events of any kind were more often reported for patients treated "
+            + "with deferoxamine (one study).";
+
+    @Test
+    void aNegatedIncreaseAgainstMoreOftenAboutTheSameThings() {
+        assertThat(negation("The main side effects when compared to deferoxamine were increased frequency of nausea, "
+                + "diarrhoea and rash.", DEFERASIROX)).isEmpty();
+        assertThat(negation("The main side effects when compared to deferoxamine were did not increase frequency of "
+                + "nausea, diarrhoea and rash.", DEFERASIROX)).hasSize(1);
+    }
+
+    // CD004257.pub2 (acetaminophen for osteoarthritis)
+    private static final String ACETAMINOPHEN = "The relative percent improvement from baseline was 5% with an absolute "
+            + "change of 4 points on a 0 to 100 scale. No significant difference was found overall between the safety of "
+            + "acetaminophen and NSAIDs.";
+
+    @Test
+    void aNegatedDecreaseAgainstAChangeTheSourceReports() {
+        assertThat(negation("Pain decreased by 4 more points on a scale of 0-100 for people who took acetaminophen "
+                + "instead of a placebo.", ACETAMINOPHEN)).isEmpty();
+        assertThat(negation("Pain did not decrease by 4 more points on a scale of 0-100 for people who took acetaminophen "
+                + "instead of a placebo.", ACETAMINOPHEN)).hasSize(1);
+    }
+
+    // CD006005.pub2 (hepatitis B prophylaxis after liver transplantation)
+    private static final String PROPHYLAXIS = "Statistically significant differences were not detected in any of the "
+            + "comparisons and outcomes. All trials were open-labelled, and none of the trials were adequately powered to "
+            + "show a difference in HBV recurrence.";
+
+    @Test
+    void aSignificantDifferenceWhereTheSourceSaysNoneWasSignificant() {
+        String clean = "In each individual trial no significant differences were detected with regard to patients' "
+                + "survival after transplantation, HBV recurrence, or the recurrence of liver disease.";
+        assertThat(negation(clean, PROPHYLAXIS)).isEmpty();
+        assertThat(negation(clean.replace("no significant differences", "a significant difference"), PROPHYLAXIS))
+                .singleElement().satisfies(f -> assertThat(f.message()).contains("not detected in any"));
+    }
+
+    // CD001877.pub5 (screening for breast cancer with mammography)
+    private static final String SCREENING = "Three trials with adequate randomisation did not show a statistically "
+            + "significant reduction in breast cancer mortality at 13 years (relative risk (RR) 0.90, 95% confidence "
+            + "interval (CI) 0.79 to 1.02); four trials with suboptimal randomisation showed a significant reduction in "
+            + "breast cancer mortality with an RR of 0.75 (95% CI 0.67 to 0.83).";
+
+    @Test
+    void aSourceThatStatesBothWaysContradictsNeither() {
+        assertThat(negation("Studies that were potentially more biased (less carefully done) found that screening reduced "
+                + "breast cancer mortality.", SCREENING)).isEmpty();
+        assertThat(negation("The studies which provided the most reliable information showed that screening did not "
+                + "reduce breast cancer mortality.", SCREENING)).isEmpty();
+    }
+
+    // PubMed 29768149 (as-needed budesonide-formoterol in mild asthma), RESULTS
+    private static final String ASTHMA = "With respect to the mean percentage of weeks with well-controlled asthma per "
+            + "patient, budesonide-formoterol was superior to terbutaline (34.4% vs. 31.1% of weeks; odds ratio, 1.14; 95% "
+            + "confidence interval [CI], 1.00 to 1.30; P=0.046) but inferior to budesonide maintenance therapy (34.4% and "
+            + "44.4%, respectively; odds ratio, 0.64; 95% CI, 0.57 to 0.73).";
+
+    @Test
+    void superiorMeansBetter() {
+        String draft = "With respect to the mean percentage of weeks with well-controlled asthma per patient, "
+                + "budesonide-formoterol was better than terbutaline but worse than budesonide maintenance therapy.";
+        assertThat(negation(draft, ASTHMA)).isEmpty();
+        assertThat(negation(draft.replace("was better", "was not better"), ASTHMA)).hasSize(1);
+    }
+
+    @Test
+    void openQuestionsHedgedSourcesAndLinkingWordsAreNotFindings() {
+        // CD005030.pub2: "whether ... reduce" asks, it does not claim
+        assertThat(negation("The studies were too few and each intervention too different to draw any firm conclusions on "
+                + "whether non-school based interventions prevent or reduce drug use by young people.",
+                "The studies of multi component community interventions did not find any strong effects on drug use "
+                        + "outcomes.")).isEmpty();
+        // CD012838.pub2: "probably improves" (moderate certainty) is no claim against "little or no effect"
+        assertThat(negation("Pembrolizumab may have little or no effect on deaths resulting from the treatment itself (low "
+                + "certainty evidence).", Sources.PEMBROLIZUMAB + " Pembrolizumab probably improves treatment response "
+                + "(based on complete or partial radiologic response) with a risk ratio (RR) of 1.85, 95% CI 1.24 to 2.77; "
+                + "moderate certainty evidence).")).isEmpty();
+        // CD009594.pub2: sentence-initial "Similarly," compares nothing
+        assertThat(negation("Similarly, ATRA and chemotherapy compared to ATRA alone improves freedom from disease duration "
+                + "but not overall survival.", "Similarly, ATRA and chemotherapy compared to ATRA and probably ATRA based "
+                + "regimens compared to non-ATRA based regimens improved DFS but not OS.")).isEmpty();
+        // CD011375.pub2: the drug and "treatment", named in most source sentences, do not make two findings the same
+        assertThat(negation("The trial was ended early as the trial authors deemed that the interim results suggested that "
+                + "there was unlikely to be a benefit from treatment with oxandrolone.", Sources.OXANDROLONE)).isEmpty();
+    }
+
+    // CD007105.pub4 (regional anaesthesia for persistent postsurgical pain)
+    private static final String INFUSION = "Evidence synthesis of three RCTs investigating continuous infusion with local "
+            + "anaesthetic for the prevention of PPP three to 55 months after iliac crest bone graft harvesting (ICBG) was "
+            + "inconclusive (OR 0.20, 95% CI 0.04 to 1.09; 123 participants, low-quality evidence). However, evidence "
+            + "synthesis of two RCTs also favoured the infusion of intravenous local anaesthetics for the prevention of PPP "
+            + "three to six months after breast cancer surgery with an OR of 0.24 (95% CI 0.08 to 0.69, 97 participants, "
+            + "moderate-quality evidence). There is moderate evidence that intravenous infusion of local anaesthetics may "
+            + "reduce the risk of developing PPP three to six months after breast cancer surgery.";
+
+    @Test
+    void aClearRestatementOfAnInconclusiveResultMustNotClaimAChange() {
+        String clean = "Continuous local anaesthetic infusion of the site where bone tissue was obtained from the hip bone "
+                + "did not clearly reduce the number of people with persistent pain at three to 55 months (3 RCTs, 123 "
+                + "participants, low-quality evidence).";
+        assertThat(negation(clean, INFUSION)).isEmpty();
+        // emphatic "did clearly reduce" claims the change
+        assertThat(negation(clean.replace("did not clearly reduce", "did clearly reduce"), INFUSION)).singleElement()
+                .satisfies(f -> assertThat(f.sourceSentences()).singleElement().asString().contains("inconclusive"));
+        // the hedged claim about the other comparison stays fine
+        assertThat(negation("Infusion of local anaesthetic into a vein may reduce the risk of persistent pain three to six "
+                + "months after breast surgery.", INFUSION)).isEmpty();
+    }
+
+    // CD001081.pub3 (carotid endarterectomy): "no significant differences ... any of the main outcomes" is about the
+    // trials agreeing; the source reports changes elsewhere (RR 0.47, 95% CI 0.25 to 0.88) without the word
+    private static final String ENDARTERECTOMY = "On re-analysis, there were no significant differences between the "
+            + "trials in the risks of any of the main outcomes in either of the treatment groups, or in the effects of "
+            + "surgery. Surgery was highly beneficial in participants with 70% to 99% stenosis without near-occlusion "
+            + "(N = 1095, RR 0.47, 95%CI 0.25 to 0.88).";
+
+    @Test
+    void aSourceThatReportsAChangeDeniesNoSignificantResult() {
+        assertThat(negation("Surgery significantly reduced the risk of stroke in people with 70% to 99% stenosis without "
+                + "near-occlusion.", ENDARTERECTOMY)).isEmpty();
+    }
+}
