@@ -497,7 +497,7 @@ public final class NegationRule implements Rule {
             if (x.start() < negator.end()) {
                 continue;
             }
-            String between = text.substring(negator.end(), x.start());
+            String between = text.substring(negator.end(), x.start()).replaceAll("\\([^()]*\\)", " ");
             if (WEAK_BREAK.matcher(between).find() && !between.matches("(?s)[^.;]*,\\s*(?:or|nor)\\s+\\S*\\s*$")) {
                 break;
             }
@@ -615,7 +615,8 @@ public final class NegationRule implements Rule {
     }
 
     private static boolean inScope(String text, int from, int to, int maxWords) {
-        String between = text.substring(from, to);
+        // an aside in brackets ("the disease diagnosis (UC or CD) differed") neither breaks the clause nor counts
+        String between = text.substring(from, to).replaceAll("\\([^()]*\\)", " ");
         if (WEAK_BREAK.matcher(between).find()) {
             return false;
         }

@@ -23,12 +23,10 @@ class HeldOutMutationEvaluationTest {
     /** The real format files beside the dev data. */
     static final Path FORMATS = PairsEvaluationTest.DATA.resolveSibling("formats");
     /**
-     * Clean held-out texts allowed a blocker. The team target is {@link PairsEvaluationTest#FALSE_BLOCKER_CEILING}
-     * (5%: 1 of the 37 texts); policy version 3 blocks 2 of 37 (5.4%), one of them rightly (the built-in engine
-     * mis-drafted a written number), so this holds today's count as a regression ceiling. Lower it to the target
-     * once it is met.
+     * Clean held-out texts allowed a blocker: the team target, {@link PairsEvaluationTest#FALSE_BLOCKER_CEILING} (5%).
+     * Policy version 3 as first merged blocked 2 of 37; both were fixed (a drafting bug with written numbers above a
+     * thousand, and a negation reach that counted a bracketed aside), so the target now holds.
      */
-    static final int FALSE_BLOCKER_TEXTS_CEILING = 2;
     /** Each type must be applied at least this often, or the figure for it says nothing. */
     static final int MIN_APPLIED = 3;
 
@@ -58,8 +56,8 @@ class HeldOutMutationEvaluationTest {
         System.out.printf("held-out false blockers: %.1f%% of clean texts, target %.0f%%: %s%n", 100 * result.falseBlockerRate(),
                 100 * PairsEvaluationTest.FALSE_BLOCKER_CEILING,
                 result.falseBlockerRate() <= PairsEvaluationTest.FALSE_BLOCKER_CEILING ? "met" : "not met");
-        assertThat(result.textsWithFalseBlockers()).as("clean held-out texts with a blocker\n%s",
-                String.join("\n", result.falseBlockers())).isLessThanOrEqualTo(FALSE_BLOCKER_TEXTS_CEILING);
+        assertThat(result.falseBlockerRate()).as("clean held-out texts with a blocker\n%s",
+                String.join("\n", result.falseBlockers())).isLessThanOrEqualTo(PairsEvaluationTest.FALSE_BLOCKER_CEILING);
         result.byType().forEach((type, r) ->
                 assertThat(r.applied()).as("%s mutations applied", type).isGreaterThanOrEqualTo(MIN_APPLIED));
     }
