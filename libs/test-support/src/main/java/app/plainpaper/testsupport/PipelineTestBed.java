@@ -24,23 +24,30 @@ public final class PipelineTestBed {
             broker.brokerProperty("transaction.state.log.replication.factor", "1");
             broker.brokerProperty("transaction.state.log.min.isr", "1");
             broker.afterPropertiesSet();
-            registry = SpringApplication.run(SchemaRegistryApplication.class,
-                    "--server.port=0",
-                    "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                    "--spring.application.name=schema-registry-test",
-                    "--logging.level.root=WARN",
-                    // The registry shares the test JVM with whatever service is under test; keep that service's
-                    // security (if any) off the registry, as it is in production where each runs alone.
-                    "--spring.autoconfigure.exclude=" + String.join(",",
-                            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-                            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-                            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-                            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-                            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"));
+            registry = registry(broker.getBrokersAsString(), 0, "schema-registry-test");
             registryUrl = "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
             Runtime.getRuntime().addShutdownHook(new Thread(PipelineTestBed::stop));
         }
         return new PipelineTestBed();
+    }
+
+    /**
+     * Our schema registry on {@code port} (0: any free port) against {@code bootstrapServers}. It shares the test JVM
+     * with whatever service is under test; that service's security (if any) stays off the registry, as it is in
+     * production where each runs alone.
+     */
+    public static ConfigurableApplicationContext registry(String bootstrapServers, int port, String applicationName) {
+        return SpringApplication.run(SchemaRegistryApplication.class,
+                "--server.port=" + port,
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+                "--spring.application.name=" + applicationName,
+                "--logging.level.root=WARN",
+                "--spring.autoconfigure.exclude=" + String.join(",",
+                        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+                        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+                        "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+                        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+                        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"));
     }
 
     public String bootstrapServers() {

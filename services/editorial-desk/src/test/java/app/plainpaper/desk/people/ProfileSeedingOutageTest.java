@@ -2,10 +2,9 @@ package app.plainpaper.desk.people;
 
 import app.plainpaper.desk.DeskHttp;
 import app.plainpaper.desk.EditorialDeskApplication;
-import app.plainpaper.registry.SchemaRegistryApplication;
+import app.plainpaper.testsupport.PipelineTestBed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -75,18 +74,7 @@ class ProfileSeedingOutageTest {
         assertThat(seeding.done()).isFalse();
         assertThat(get("/api/people/reviewer/profile").statusCode()).isEqualTo(404);
 
-        registry = SpringApplication.run(SchemaRegistryApplication.class,
-                "--server.port=" + registryPort,
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--spring.application.name=schema-registry-seeding-test",
-                "--logging.level.root=WARN",
-                // As in the shared test bed: the desk's security stays off the registry in this shared JVM.
-                "--spring.autoconfigure.exclude=" + String.join(",",
-                        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-                        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-                        "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-                        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-                        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"));
+        registry = PipelineTestBed.registry(broker.getBrokersAsString(), registryPort, "schema-registry-seeding-test");
 
         // Retries 1, 2, 4, 8, 16 and 32 s apart: the registry is back well within them.
         await("seeded once the registry is back").atMost(Duration.ofSeconds(90)).until(seeding::done);
