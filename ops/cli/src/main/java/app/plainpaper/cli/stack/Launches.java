@@ -51,6 +51,63 @@ public final class Launches {
         };
     }
 
+    /**
+     * Whether a service's jar is older than the sources it is built from: its module, the shared libraries, the
+     * schemas and the parent pom. After a pull or an edit, starting the old jar would run yesterday's code.
+     */
+    public boolean outOfDate(StackPart part) {
+        if (part.kind() != StackPart.Kind.SPRING_BOOT) {
+            return false;
+        }
+        Optional<Path> jar = artifact(part);
+        if (jar.isEmpty()) {
+            return false;
+        }
+        try {
+            long built = Files.getLastModifiedTime(jar.get()).toMillis();
+            Path repo = workspace.repo();
+            List<Path> sources = new ArrayList<>(List.of(workspace.module(part), repo.resolve("schemas"), repo.resolve("pom.xml")));
+            if (Files.isDirectory(repo.resolve("libs"))) {
+                try (Stream<Path> libs = Files.list(repo.resolve("libs"))) {
+                    libs.forEach(sources::add);
+                }
+            }
+            for (Path source : sources) {
+                if (newerThan(source, built)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A pom.xml or a file under src/ of this module (not its target/) changed after {@code millis}. */
+    private static boolean newerThan(Path moduleOrFile, long millis) throws IOException {
+        if (Files.isRegularFile(moduleOrFile)) {
+            return Files.getLastModifiedTime(moduleOrFile).toMillis() > millis;
+        }
+        List<Path> roots = List.of(moduleOrFile.resolve("pom.xml"), moduleOrFile.resolve("src"));
+        for (Path root : roots) {
+            if (!Files.exists(root)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                if (files.filter(Files::isRegularFile).anyMatch(f -> {
+                    try {
+                        return Files.getLastModifiedTime(f).toMillis() > millis;
+                    } catch (IOException e) {
+                        return false;
+                    }
+                })) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean hasJars(Path dir) {
         try (Stream<Path> files = Files.isDirectory(dir) ? Files.list(dir) : Stream.empty()) {
             return files.anyMatch(f -> f.getFileName().toString().startsWith("kafka_"));

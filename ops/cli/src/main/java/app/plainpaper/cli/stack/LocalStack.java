@@ -160,21 +160,28 @@ public final class LocalStack {
     }
 
     /**
-     * Builds the modules of parts whose jar is missing ({@code <build command> -pl <modules> -am}), or, when building
-     * is off, leaves those parts out. Returns the parts that can start, or empty when the build failed.
+     * Builds the modules of parts whose jar is missing or older than its sources ({@code <build command> -pl <modules>
+     * -am}), or, when building is off, leaves the missing ones out and warns about the old ones. Returns the parts that
+     * can start, or empty when the build failed.
      */
     private Optional<List<StackPart>> ensureBuilt(List<StackPart> present) {
         List<StackPart> missing = present.stream().filter(p -> launches.artifact(p).isEmpty()).toList();
-        if (missing.isEmpty()) {
+        // a running part keeps its jar: rebuilding it under the process would pull the ground from under it
+        List<StackPart> outOfDate = present.stream()
+                .filter(p -> supervisor.running(p.name()).isEmpty() && launches.outOfDate(p)).toList();
+        if (missing.isEmpty() && outOfDate.isEmpty()) {
             return Optional.of(present);
         }
         if (!settings.build()) {
             missing.forEach(p -> out.printf("%-17s skipped: not built (no jar in %s/target)%n", p.name(), p.module()));
+            outOfDate.forEach(p -> out.printf("%-17s starts from a jar older than its sources (--no-build)%n", p.name()));
             return Optional.of(present.stream().filter(p -> !missing.contains(p)).toList());
         }
+        List<StackPart> toBuild = present.stream().filter(p -> missing.contains(p) || outOfDate.contains(p)).toList();
         List<String> command = new ArrayList<>(settings.buildCommand());
-        command.addAll(List.of("-pl", String.join(",", missing.stream().map(StackPart::module).toList()), "-am"));
-        out.println("building what is not built yet: " + String.join(" ", command));
+        command.addAll(List.of("-pl", String.join(",", toBuild.stream().map(StackPart::module).toList()), "-am"));
+        out.println((outOfDate.isEmpty() ? "building what is not built yet: " : "building what is missing or older than its sources: ")
+                + String.join(" ", command));
         out.flush();
         try {
             Process build = new ProcessBuilder(command).directory(workspace.repo().toFile()).inheritIO().start();
