@@ -24,6 +24,9 @@ public final class Subscriptions {
     /** How soon the same address may be sent another confirmation mail (limits mail-bombing a stranger). */
     static final Duration RESEND_AFTER = Duration.ofMinutes(5);
 
+    /** Subscribers whose last confirmation mail failed to send (in memory, as is the rest of this instance's state). */
+    private final java.util.Set<String> undelivered = new java.util.HashSet<>();
+
     public enum Confirmation { CONFIRMED, EXPIRED, UNKNOWN }
 
     private final SubscriberBook book;
@@ -53,7 +56,8 @@ public final class Subscriptions {
         String addressHash = tokens.addressHash(address);
         Optional<Subscriber> existing = book.byAddressHash(addressHash);
         if (existing.isPresent() && (existing.get().getState() == SubscriberState.CONFIRMED
-                || existing.get().getSince().plus(RESEND_AFTER).isAfter(now))) {
+                || existing.get().getSince().plus(RESEND_AFTER).isAfter(now)
+                && !undelivered.contains(existing.get().getSubscriberId()))) {
             return;
         }
         String confirm = Tokens.random();
@@ -78,7 +82,10 @@ public final class Subscriptions {
             keyring.remember(key);
         }
         book.put(subscriber);
+        // a confirmation that could not be sent (the reader saw 503) is sent again on the next ask, however soon
+        undelivered.add(subscriber.getSubscriberId());
         mail.send(mails.confirmation(address, confirm, tokens.unsubscribeToken(subscriber.getSubscriberId())));
+        undelivered.remove(subscriber.getSubscriberId());
     }
 
     public synchronized Confirmation confirm(String token) {

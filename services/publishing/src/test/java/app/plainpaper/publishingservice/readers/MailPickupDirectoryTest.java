@@ -153,6 +153,30 @@ class MailPickupDirectoryTest extends ReaderSite {
     }
 
     @Test
+    void aConfirmationThatCouldNotBeSentIsSentWhenTheReaderAsksAgain() throws Exception {
+        String address = "retry." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String client = freshClient();
+        String form = "email=" + URLEncoder.encode(address, StandardCharsets.UTF_8);
+        Path away = MAIL.resolveSibling(MAIL.getFileName() + ".away");
+        Files.move(MAIL, away);
+        Files.writeString(MAIL, "not a directory: every mail fails");
+        try {
+            var failed = postForm("/api/subscribe", form, client, "application/json");
+            assertThat(failed.statusCode()).as(failed.body()).isEqualTo(503);
+        } finally {
+            Files.delete(MAIL);
+            Files.move(away, MAIL);
+        }
+        // within the five minutes in which a repeated ask normally sends nothing
+        var again = postForm("/api/subscribe", form, client, "application/json");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(address), m -> m.size() == 1);
+        // and once it went out, asking again soon sends no second one
+        assertThat(postForm("/api/subscribe", form, client, "application/json").statusCode()).isEqualTo(200);
+        assertThat(mailsTo(address)).hasSize(1);
+    }
+
+    @Test
     void healthDoesNotDependOnMail() throws Exception {
         var health = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + servicePort + "/actuator/health")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
