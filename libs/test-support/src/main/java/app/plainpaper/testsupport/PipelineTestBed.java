@@ -1,9 +1,18 @@
 package app.plainpaper.testsupport;
 
 import app.plainpaper.registry.SchemaRegistryApplication;
+import app.plainpaper.serde.KafkaAvroDeserializer;
+import app.plainpaper.serde.KafkaAvroSerializer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * One real KRaft broker and one real schema registry (ours, over HTTP) for the whole test JVM. Starting them once
@@ -60,6 +69,31 @@ public final class PipelineTestBed {
 
     public EmbeddedKafkaKraftBroker broker() {
         return broker;
+    }
+
+    /**
+     * A consumer of this test bed that reads committed records from the start, in a group of its own, and decodes
+     * values through the registry into the generated Avro classes.
+     */
+    public Map<String, Object> avroConsumer() {
+        return Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, KafkaAvroDeserializer.class,
+                "schema.registry.url", registryUrl,
+                "specific.avro.reader", "true");
+    }
+
+    /** A producer of this test bed: string keys, Avro values registered through the registry. */
+    public Map<String, Object> avroProducer() {
+        return Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class,
+                "schema.registry.url", registryUrl);
     }
 
     /** Arguments that point a Spring Boot service at this test bed. */

@@ -1,16 +1,10 @@
 package app.plainpaper.desk;
 
-import app.plainpaper.serde.KafkaAvroDeserializer;
-import app.plainpaper.serde.KafkaAvroSerializer;
 import app.plainpaper.testsupport.PipelineTestBed;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -26,8 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 import static org.awaitility.Awaitility.await;
@@ -137,11 +129,7 @@ public abstract class DeskHttp {
     }
 
     public static void publish(String topic, String key, Object value) throws Exception {
-        try (var producer = new KafkaProducer<String, Object>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BED.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class,
-                "schema.registry.url", BED.registryUrl()))) {
+        try (var producer = new KafkaProducer<String, Object>(BED.avroProducer())) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         }
     }
@@ -150,15 +138,7 @@ public abstract class DeskHttp {
     @SuppressWarnings("unchecked")
     public static <T> List<T> records(String topic, Class<T> type, Predicate<T> wanted, int atLeast) {
         List<T> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, Object>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BED.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "desk-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, KafkaAvroDeserializer.class,
-                "schema.registry.url", BED.registryUrl(),
-                "specific.avro.reader", "true"))) {
+        try (var consumer = new KafkaConsumer<String, Object>(BED.avroConsumer())) {
             consumer.subscribe(List.of(topic));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (ConsumerRecord<String, Object> r : consumer.poll(Duration.ofMillis(200))) {

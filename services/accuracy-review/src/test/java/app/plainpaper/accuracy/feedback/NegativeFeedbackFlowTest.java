@@ -16,16 +16,10 @@ import app.plainpaper.events.SummaryEvent;
 import app.plainpaper.events.WorkflowState;
 import app.plainpaper.pipeline.SummarySnapshots;
 import app.plainpaper.pipeline.Topics;
-import app.plainpaper.serde.KafkaAvroDeserializer;
-import app.plainpaper.serde.KafkaAvroSerializer;
 import app.plainpaper.testsupport.PipelineTestBed;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,15 +42,7 @@ class NegativeFeedbackFlowTest {
 
     static final PipelineTestBed BED = PipelineTestBed.start();
     static final Instant PUBLISHED_AT = Instant.now().minusSeconds(60);
-    static final KafkaConsumer<String, Object> SENT_BACK = new KafkaConsumer<>(Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BED.bootstrapServers(),
-            ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, KafkaAvroDeserializer.class,
-            "schema.registry.url", BED.registryUrl(),
-            "specific.avro.reader", "true"));
+    static final KafkaConsumer<String, Object> SENT_BACK = new KafkaConsumer<>(BED.avroConsumer());
 
     static {
         SENT_BACK.subscribe(List.of(Topics.SENT_BACK));
@@ -139,11 +124,7 @@ class NegativeFeedbackFlowTest {
     }
 
     static void send(String topic, String key, Object value) throws Exception {
-        try (var producer = new KafkaProducer<String, Object>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BED.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class,
-                "schema.registry.url", BED.registryUrl()))) {
+        try (var producer = new KafkaProducer<String, Object>(BED.avroProducer())) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         }
     }

@@ -10,31 +10,19 @@ import app.plainpaper.events.Role;
 import app.plainpaper.events.SummaryEvent;
 import app.plainpaper.events.WorkflowState;
 import app.plainpaper.pipeline.Topics;
-import app.plainpaper.serde.KafkaAvroDeserializer;
-import app.plainpaper.serde.KafkaAvroSerializer;
 import app.plainpaper.desk.DeskHttp;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -49,11 +37,7 @@ class DecisionApiTest extends DeskHttp {
 
     @BeforeAll
     static void upstreamEvents() throws Exception {
-        try (var producer = new KafkaProducer<String, Object>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BED.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class,
-                "schema.registry.url", BED.registryUrl()))) {
+        try (var producer = new KafkaProducer<String, Object>(BED.avroProducer())) {
             producer.send(new ProducerRecord<>(Topics.ACCURACY_CHECKED, IN_EDITOR_REVIEW,
                     event(IN_EDITOR_REVIEW, 4, 2, EventType.ACCURACY_CHECKED, WorkflowState.EDITOR_REVIEW))).get();
             producer.send(new ProducerRecord<>(Topics.EDITOR_APPROVED, IN_CLINICAL_REVIEW,
@@ -65,11 +49,7 @@ class DecisionApiTest extends DeskHttp {
     @Test
     void eventsDeliveredOutOfOrderAcrossTopicsLeaveTheQueuesRight() throws Exception {
         String summaryId = "desk-order-" + UUID.randomUUID();
-        try (var producer = new KafkaProducer<String, Object>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BED.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class,
-                "schema.registry.url", BED.registryUrl()))) {
+        try (var producer = new KafkaProducer<String, Object>(BED.avroProducer())) {
             // Newest first: approved (5) before the editor-review event (4) it followed, then an old draft (2).
             producer.send(new ProducerRecord<>(Topics.EDITOR_APPROVED, summaryId,
                     event(summaryId, 5, 1, EventType.EDITOR_APPROVED, WorkflowState.CLINICAL_REVIEW))).get();
@@ -218,27 +198,7 @@ class DecisionApiTest extends DeskHttp {
     }
 
     private List<EditorialCommand> commandsFor(String summaryId) {
-        List<EditorialCommand> commands = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, Object>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BED.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "desk-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, KafkaAvroDeserializer.class,
-                "schema.registry.url", BED.registryUrl(),
-                "specific.avro.reader", "true"))) {
-            consumer.subscribe(List.of(Topics.COMMANDS));
-            await().atMost(Duration.ofSeconds(20)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (summaryId.equals(r.key())) {
-                        commands.add((EditorialCommand) r.value());
-                    }
-                });
-                return !commands.isEmpty();
-            });
-        }
-        return commands;
+        return DeskHttp.records(Topics.COMMANDS, EditorialCommand.class, c -> summaryId.equals(c.getSummaryId()), 1);
     }
 
     private static String decision(int revision, String action) {

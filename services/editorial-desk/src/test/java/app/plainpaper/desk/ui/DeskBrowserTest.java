@@ -21,16 +21,7 @@ import app.plainpaper.events.StudyDesign;
 import app.plainpaper.events.SummaryEvent;
 import app.plainpaper.events.WorkflowState;
 import app.plainpaper.pipeline.Topics;
-import app.plainpaper.serde.KafkaAvroDeserializer;
-import app.plainpaper.serde.KafkaAvroSerializer;
 import app.plainpaper.testsupport.PipelineTestBed;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -461,36 +452,10 @@ class DeskBrowserTest {
     }
 
     static void publish(String topic, SummaryEvent event) throws Exception {
-        try (var producer = new KafkaProducer<String, Object>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BED.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, KafkaAvroSerializer.class,
-                "schema.registry.url", BED.registryUrl()))) {
-            producer.send(new ProducerRecord<>(topic, event.getSummaryId(), event)).get();
-        }
+        DeskHttp.publish(topic, event.getSummaryId(), event);
     }
 
     private static EditorialCommand commandFor(String summaryId) {
-        List<EditorialCommand> commands = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, Object>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BED.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "desk-ui-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, KafkaAvroDeserializer.class,
-                "schema.registry.url", BED.registryUrl(),
-                "specific.avro.reader", "true"))) {
-            consumer.subscribe(List.of(Topics.COMMANDS));
-            await().atMost(Duration.ofSeconds(20)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (summaryId.equals(r.key())) {
-                        commands.add((EditorialCommand) r.value());
-                    }
-                });
-                return !commands.isEmpty();
-            });
-        }
-        return commands.get(0);
+        return DeskHttp.records(Topics.COMMANDS, EditorialCommand.class, c -> summaryId.equals(c.getSummaryId()), 1).get(0);
     }
 }
