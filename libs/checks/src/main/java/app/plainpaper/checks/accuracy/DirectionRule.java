@@ -61,8 +61,7 @@ public final class DirectionRule implements Rule {
         int minShared = (int) rule.number("minSharedContext", 1);
         int minSharedUnaligned = (int) rule.number("minSharedContextUnaligned", 2);
         double fallbackAlignment = rule.number("fallbackMinAlignment", 0);
-        Thresholds thresholds = new Thresholds(rule.list("thresholdAbove"), rule.list("thresholdBelow"),
-                (int) rule.number("thresholdContextWords", 6));
+        Thresholds thresholds = thresholds(rule);
         List<List<Thresholds.Threshold>> sourceThresholds = all.stream()
                 .map(s -> thresholds.find(s.text(), ctx.sourceIndex())).toList();
         for (DraftSentence ds : ctx.sentences()) {
@@ -136,6 +135,19 @@ public final class DirectionRule implements Rule {
     }
 
     private static final int FIXED_PHRASE = 100;
+
+    /** The threshold phrases compiled once for the policy this rule is used with, not on every check. */
+    private volatile Thresholds thresholds;
+
+    private Thresholds thresholds(RulePolicy rule) {
+        Thresholds t = thresholds;
+        if (t == null || t.policy() != rule) {
+            t = new Thresholds(rule, rule.list("thresholdAbove"), rule.list("thresholdBelow"),
+                    (int) rule.number("thresholdContextWords", 6));
+            thresholds = t;
+        }
+        return t;
+    }
 
     /** "65 or younger" where the source says "65 or older" (and nowhere "65 or younger"), "P > 0.05" for "P < 0.05". */
     private static boolean thresholdReversed(CheckContext ctx, Thresholds thresholds, List<List<Thresholds.Threshold>> source,

@@ -2,6 +2,7 @@ package app.plainpaper.checks.accuracy;
 
 import app.plainpaper.checks.alignment.SourceIndex;
 import app.plainpaper.checks.alignment.SourceSentence;
+import app.plainpaper.checks.policy.RulePolicy;
 import app.plainpaper.checks.policy.WordList;
 
 import java.util.ArrayList;
@@ -27,14 +28,21 @@ final class Thresholds {
     private static final Pattern PERCENT = Pattern.compile("\\s*(?:%|per\\s?cent\\b)", Pattern.CASE_INSENSITIVE);
     private static final String NUMBER = "(\\d{1,3}(?:,\\d{3})+|\\d*\\.\\d+|\\d+)";
 
+    private final RulePolicy policy;
     private final List<Pattern> above;
     private final List<Pattern> below;
     private final int contextWords;
 
-    Thresholds(WordList above, WordList below, int contextWords) {
+    Thresholds(RulePolicy policy, WordList above, WordList below, int contextWords) {
+        this.policy = policy;
         this.above = above.entries().stream().map(Thresholds::compile).toList();
         this.below = below.entries().stream().map(Thresholds::compile).toList();
         this.contextWords = contextWords;
+    }
+
+    /** The rule settings these phrases were compiled from. */
+    RulePolicy policy() {
+        return policy;
     }
 
     /** "{n} or more" -> a pattern whose group 1 is the figure; words need whole-word edges, symbols need none. */
