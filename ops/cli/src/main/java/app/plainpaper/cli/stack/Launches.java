@@ -51,6 +51,9 @@ public final class Launches {
         };
     }
 
+    /** Newest change to the sources every service is built from (libs, schemas, parent pom); read once per command. */
+    private Long sharedSourcesChanged;
+
     /**
      * Whether a service's jar is older than the sources it is built from: its module, the shared libraries, the
      * schemas and the parent pom. After a pull or an edit, starting the old jar would run yesterday's code.
@@ -65,47 +68,44 @@ public final class Launches {
         }
         try {
             long built = Files.getLastModifiedTime(jar.get()).toMillis();
-            Path repo = workspace.repo();
-            List<Path> sources = new ArrayList<>(List.of(workspace.module(part), repo.resolve("schemas"), repo.resolve("pom.xml")));
-            if (Files.isDirectory(repo.resolve("libs"))) {
-                try (Stream<Path> libs = Files.list(repo.resolve("libs"))) {
-                    libs.forEach(sources::add);
-                }
-            }
-            for (Path source : sources) {
-                if (newerThan(source, built)) {
-                    return true;
-                }
-            }
-            return false;
+            return Math.max(lastChanged(workspace.module(part)), sharedSourcesChanged()) > built;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A pom.xml or a file under src/ of this module (not its target/) changed after {@code millis}. */
-    private static boolean newerThan(Path moduleOrFile, long millis) throws IOException {
-        if (Files.isRegularFile(moduleOrFile)) {
-            return Files.getLastModifiedTime(moduleOrFile).toMillis() > millis;
+    private synchronized long sharedSourcesChanged() throws IOException {
+        if (sharedSourcesChanged == null) {
+            Path repo = workspace.repo();
+            long newest = Math.max(lastChanged(repo.resolve("schemas")), lastChanged(repo.resolve("pom.xml")));
+            if (Files.isDirectory(repo.resolve("libs"))) {
+                try (Stream<Path> libs = Files.list(repo.resolve("libs"))) {
+                    for (Path lib : libs.toList()) {
+                        newest = Math.max(newest, lastChanged(lib));
+                    }
+                }
+            }
+            sharedSourcesChanged = newest;
         }
-        List<Path> roots = List.of(moduleOrFile.resolve("pom.xml"), moduleOrFile.resolve("src"));
-        for (Path root : roots) {
+        return sharedSourcesChanged;
+    }
+
+    /** When a file, or a module's pom.xml or a file under its src/ (not its target/), last changed; 0 if none. */
+    private static long lastChanged(Path moduleOrFile) throws IOException {
+        if (Files.isRegularFile(moduleOrFile)) {
+            return Files.getLastModifiedTime(moduleOrFile).toMillis();
+        }
+        long newest = 0;
+        for (Path root : List.of(moduleOrFile.resolve("pom.xml"), moduleOrFile.resolve("src"))) {
             if (!Files.exists(root)) {
                 continue;
             }
             try (Stream<Path> files = Files.walk(root)) {
-                if (files.filter(Files::isRegularFile).anyMatch(f -> {
-                    try {
-                        return Files.getLastModifiedTime(f).toMillis() > millis;
-                    } catch (IOException e) {
-                        return false;
-                    }
-                })) {
-                    return true;
-                }
+                newest = Math.max(newest, files.filter(Files::isRegularFile)
+                        .mapToLong(f -> f.toFile().lastModified()).max().orElse(0));
             }
         }
-        return false;
+        return newest;
     }
 
     private static boolean hasJars(Path dir) {

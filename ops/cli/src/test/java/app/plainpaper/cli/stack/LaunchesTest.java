@@ -35,7 +35,8 @@ class LaunchesTest {
                 "tiny kind=spring-boot module=services/tiny port=8099 health=/actuator/health stage=1"), "test-stack");
         StackPart tiny = stack.parts().stream().filter(p -> p.name().equals("tiny")).findFirst().orElseThrow();
         StackPart kafka = stack.kafka();
-        Launches launches = new Launches(new Workspace(repo, repo.resolve(".plainpaper")), stack);
+        // a command reads the shared sources once, so each check here is a command of its own
+        java.util.function.Supplier<Launches> launches = () -> new Launches(new Workspace(repo, repo.resolve(".plainpaper")), stack);
 
         Instant before = BUILT.minusSeconds(3600);
         file("pom.xml", before);
@@ -44,26 +45,26 @@ class LaunchesTest {
         file("libs/text/src/main/java/Words.java", before);
         file("schemas/src/main/avro/SummaryEvent.avsc", before);
         file("services/tiny/target/tiny-0.1-exec.jar", BUILT);
-        assertThat(launches.outOfDate(tiny)).isFalse();
+        assertThat(launches.get().outOfDate(tiny)).isFalse();
 
         // build output and other folders do not count: only pom.xml and src/
         file("libs/text/target/classes/Words.class", BUILT.plusSeconds(60));
         file("services/tiny/target/classes/Tiny.class", BUILT.plusSeconds(60));
         file("docs/notes.md", BUILT.plusSeconds(60));
-        assertThat(launches.outOfDate(tiny)).isFalse();
+        assertThat(launches.get().outOfDate(tiny)).isFalse();
 
         file("libs/text/src/main/java/Words.java", BUILT.plusSeconds(60));
-        assertThat(launches.outOfDate(tiny)).isTrue();
+        assertThat(launches.get().outOfDate(tiny)).isTrue();
         file("libs/text/src/main/java/Words.java", before);
 
         file("schemas/src/main/avro/SummaryEvent.avsc", BUILT.plusSeconds(60));
-        assertThat(launches.outOfDate(tiny)).isTrue();
+        assertThat(launches.get().outOfDate(tiny)).isTrue();
         file("schemas/src/main/avro/SummaryEvent.avsc", before);
 
         file("services/tiny/src/main/resources/application.properties", BUILT.plusSeconds(60));
-        assertThat(launches.outOfDate(tiny)).isTrue();
+        assertThat(launches.get().outOfDate(tiny)).isTrue();
 
         // the broker's classpath is downloaded, not built from these sources
-        assertThat(launches.outOfDate(kafka)).isFalse();
+        assertThat(launches.get().outOfDate(kafka)).isFalse();
     }
 }
