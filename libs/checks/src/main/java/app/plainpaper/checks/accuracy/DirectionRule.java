@@ -42,7 +42,7 @@ public final class DirectionRule implements Rule {
     @Override
     public Map<String, List<String>> requiredLists() {
         return Map.of(ID, List.of("up", "down", "better", "worse", "neutral", "negators", "notAbout", "linkedBy", "terms",
-                "thresholdAbove", "thresholdBelow"));
+                "thresholdAbove", "thresholdBelow", "adverse"));
     }
 
     @Override
@@ -64,6 +64,8 @@ public final class DirectionRule implements Rule {
         Thresholds thresholds = thresholds(rule);
         List<List<Thresholds.Threshold>> sourceThresholds = all.stream()
                 .map(s -> thresholds.find(s.text(), ctx.sourceIndex())).toList();
+        FigureAnchors anchors = new FigureAnchors(all, (int) rule.number("anchorMaxSentences", 2));
+        Adverse adverse = Adverse.of(rule.list("adverse").entries());
         for (DraftSentence ds : ctx.sentences()) {
             Set<Integer> agreedWords = new HashSet<>();
             if (thresholdReversed(ctx, thresholds, sourceThresholds, ds, out)
@@ -75,6 +77,7 @@ public final class DirectionRule implements Rule {
             if (draft.isEmpty()) {
                 continue;
             }
+            FigureAnchors.Anchoring anchoring = anchors.of(ds.text());
             Map<Integer, Double> alignment = new java.util.HashMap<>();
             // align without the direction words, so a reversed word does not weaken the match it is judged by
             ctx.sourceIndex().align(withoutDirectionWords(rule, ds.text()), maxSources, 0)
@@ -107,6 +110,17 @@ public final class DirectionRule implements Rule {
                         }
                     }
                 }
+                if (!agreed && !anchoring.isEmpty() && anchoredTo(ctx.sourceIndex(), ds.text(), d, anchoring, all)) {
+                    // the figures say which source clause this is about: what that clause says decides
+                    Anchored verdict = anchoredVerdict(d, anchors, anchoring, sourceMoves, all, adverse);
+                    if (verdict != null && verdict.agrees()) {
+                        agreed = true;
+                        opposite = null;
+                    } else if (verdict != null) {
+                        opposite = verdict.opposite();
+                        where = verdict.sentence();
+                    }
+                }
                 if (!agreed && opposite == null && fallbackAlignment > 0) {
                     // no source statement shares this one's words: fall back to the best-aligned sentence, aligned with
                     // the direction words or, failing that, without them (so a reversed word does not weaken its match)
@@ -135,6 +149,96 @@ public final class DirectionRule implements Rule {
     }
 
     private static final int FIXED_PHRASE = 100;
+
+    /**
+     * Things it is bad to have more of (pain, risk, deaths): a change in their amount is also a change for better or
+     * worse, so "pain decreased by 4 fewer points" meets "improvement" and "increased the risk" meets "harm".
+     */
+    record Adverse(Set<String> exact, List<String> prefixes) {
+        static Adverse of(List<String> entries) {
+            Set<String> exact = new HashSet<>();
+            List<String> prefixes = new ArrayList<>();
+            for (String e : entries) {
+                String w = e.toLowerCase(java.util.Locale.ROOT);
+                if (w.endsWith("*")) {
+                    prefixes.add(app.plainpaper.checks.alignment.Stems.of(w.substring(0, w.length() - 1)));
+                } else {
+                    exact.add(app.plainpaper.checks.alignment.Stems.of(w));
+                }
+            }
+            return new Adverse(Set.copyOf(exact), List.copyOf(prefixes));
+        }
+
+        boolean about(Set<String> stems) {
+            return stems.stream().anyMatch(s -> exact.contains(s) || prefixes.stream().anyMatch(s::startsWith));
+        }
+    }
+
+    /** The move, and for a change in the amount of something adverse the same change read as better or worse. */
+    private static List<Move> readings(Move m, Adverse adverse) {
+        if (m.axis() != Axis.AMOUNT || m.fixed() || !adverse.about(m.about())) {
+            return List.of(m);
+        }
+        return List.of(m, new Move(Axis.QUALITY, !m.up(), m.negated(), m.word(), m.about(), m.head(), false, m.estimate()));
+    }
+
+    record Anchored(boolean agrees, Move opposite, String sentence) {
+    }
+
+    /**
+     * The draft's move is about what its figures anchor when the figure stands in the same clause as the move, or the
+     * move's context words are in the anchored source sentence.
+     */
+    private static boolean anchoredTo(SourceIndex index, String text, Move d, FigureAnchors.Anchoring anchoring,
+                                      List<app.plainpaper.checks.alignment.SourceSentence> all) {
+        int[] clause = FigureAnchors.draftClause(text, d.word().start());
+        if (anchoring.draftFigures().stream().anyMatch(f -> f.start() >= clause[0] && f.start() < clause[1])) {
+            return true;
+        }
+        return anchoring.clauses().stream().anyMatch(c -> shared(d.about(), all.get(c.sentence()).stems()) > 0);
+    }
+
+    /**
+     * What the anchored source clauses say about the same axis: agreement anywhere agrees; otherwise the first move the
+     * other way. A clause without a move of that axis defers to the nearest clause of its sentence that has one; null
+     * when none has.
+     */
+    private static Anchored anchoredVerdict(Move d, FigureAnchors anchors, FigureAnchors.Anchoring anchoring,
+                                            List<List<Move>> sourceMoves,
+                                            List<app.plainpaper.checks.alignment.SourceSentence> all, Adverse adverse) {
+        List<Move> draft = readings(d, adverse);
+        Move opposite = null;
+        String where = null;
+        for (FigureAnchors.Clause anchored : anchoring.clauses()) {
+            for (List<FigureAnchors.Clause> ring : anchors.byDistance(anchored)) {
+                boolean met = false;
+                for (Move s : sourceMoves.get(anchored.sentence())) {
+                    if (s.fixed() || (s.estimate() && s.negated()) || ring.stream().noneMatch(c -> c.holds(s.word().start()))) {
+                        continue;
+                    }
+                    for (Move sr : readings(s, adverse)) {
+                        for (Move dr : draft) {
+                            if (sr.axis() != dr.axis() || sr.negated() != dr.negated()) {
+                                continue;
+                            }
+                            met = true;
+                            if (sr.up() == dr.up()) {
+                                return new Anchored(true, null, null);
+                            }
+                            if (opposite == null) {
+                                opposite = sr;
+                                where = all.get(anchored.sentence()).text();
+                            }
+                        }
+                    }
+                }
+                if (met) {
+                    break;
+                }
+            }
+        }
+        return opposite == null ? null : new Anchored(false, opposite, where);
+    }
 
     /** The threshold phrases compiled once for the policy this rule is used with, not on every check. */
     private volatile Thresholds thresholds;
@@ -516,7 +620,9 @@ public final class DirectionRule implements Rule {
                     about.addAll(index.stemsOf(m.text().substring(dash + 1))); // "high-volume" is about volume
                 }
                 about.removeAll(notAbout);
-                Move move = new Move(axis, moveUp, negated, m, about, head, false, false);
+                // a sized change is quoted whole: "decreased by 4 fewer points"
+                PhraseMatch word = sized ? new PhraseMatch(text.substring(m.start(), end), m.start(), end) : m;
+                Move move = new Move(axis, moveUp, negated, word, about, head, false, false);
                 out.add(move);
                 if (thanEnd >= 0) {
                     comparisonEnds.put(move, thanEnd);

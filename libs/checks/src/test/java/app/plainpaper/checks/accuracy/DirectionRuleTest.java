@@ -197,4 +197,79 @@ class DirectionRuleTest {
                 + "95%CI -0.01 to 0.62).";
         assertThat(direction("Walking distance got shorter in four studies.", unclear)).isEmpty();
     }
+
+    /** Cochrane CD001081.pub3 (carotid endarterectomy), technical text, abridged; pairs-dev.jsonl. */
+    private static final String CAROTID = "Surgery increased the five-year risk of ipsilateral ischaemic stroke in participants "
+            + "with less than 30% stenosis (N = 1746, risk ratio (RR) 1.27, 95% confidence interval (CI) 0.80 to 2.01), had no "
+            + "significant effect in participants with 30% to 49% stenosis (N = 1429, RR 0.93, 95%CI 0.62 to 1.38), was of "
+            + "benefit in participants with 50% to 69% stenosis (N = 1549, RR 0.84, 95%CI 0.60 to 1.18), and was highly "
+            + "beneficial in participants with 70% to 99% stenosis without near-occlusion (N = 1095, RR 0.47, 95%CI 0.25 to "
+            + "0.88). Endarterectomy was of some benefit for participants with 50% to 69% symptomatic stenosis "
+            + "(moderate-quality evidence), and highly beneficial for those with 70% to 99% stenosis without near-occlusion "
+            + "(moderate-quality evidence).";
+
+    @Test
+    void theFiguresOfASubgroupSayWhichClauseOfTheSourceABenefitOrHarmIsAbout() {
+        // the plain sentences of the same review
+        String mostBenefit = "Results showed that older male participants with 70% to 99% stenosis, without occlusion, and "
+                + "recent (within two weeks) TIA or stroke, had the most benefit from surgery.";
+        assertThat(direction(mostBenefit, CAROTID)).isEmpty();
+        assertThat(direction(mostBenefit.replace("benefit", "harm"), CAROTID)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("\"harm\"").contains("beneficial"));
+        // the clause about less than 30% says the risk of stroke went up: harm, though the sentence is mostly benefit
+        assertThat(direction("Surgery tended to harm participants with less than 30% stenosis.", CAROTID)).isEmpty();
+        assertThat(direction("Surgery tended to benefit participants with less than 30% stenosis.", CAROTID)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("\"benefit\"").contains("increased"));
+    }
+
+    @Test
+    void aSizedChangeInPainMeetsTheImprovementTheSourceGivesTheSameFiguresTo() {
+        // Cochrane CD004257.pub2 (acetaminophen for osteoarthritis), technical and plain text; pairs-dev.jsonl
+        String technical = "Compared to placebo, a pooled analysis of five trials of overall pain using multiple methods "
+                + "demonstrated a statistically significant reduction in pain (SMD -0.13, 95% CI -0.22 to -0.04), which is of "
+                + "questionable clinical significance. The relative percent improvement from baseline was 5% with an absolute "
+                + "change of 4 points on a 0 to 100 scale. The NNT to achieve an improvement in pain ranged from 4 to 16.";
+        String plain = "Pain decreased by 4 more points on a scale of 0-100 for people who took acetaminophen instead of a placebo.";
+        assertThat(direction(plain, technical)).isEmpty();
+        assertThat(direction(plain.replace("more points", "fewer points"), technical)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("fewer").contains("improvement"));
+    }
+
+    @Test
+    void aTimePointAnchorsAFindingToTheClauseThatNamesIt() {
+        // Cochrane CD006285.pub2 (autoinflation for glue ear), the whole technical text and a plain sentence; pairs-dev.jsonl.
+        // "one month" is in three of its sentences: the words before it ("more than") say which ones.
+        String technical = "Eight studies, with a total of 702 participants, met the inclusion criteria. Overall, the studies "
+                + "were predominantly assessed as being at low or unclear risk of bias; unclear risk was mainly due "
+                + "lack of information. There was no evidence of selective reporting. Pooled estimates favoured the "
+                + "intervention, but did not show a significant effect on tympanometry (type C2 and B) at less than one "
+                + "month, nor at more than one month. Similarly, there were no significant changes for discrete "
+                + "pure-tone audiometry and non-discrete audiometry. Pooled estimates favoured, but not significantly, "
+                + "the intervention for the composite measure of tympanogram or audiometry at less than one month; at "
+                + "more than one month the result became significant (RRI 1.74, 95% CI 1.22 to 2.50). Subgroup analysis "
+                + "based on the type of intervention showed a significant effect using a Politzer device under one "
+                + "month (RRI 7.07, 95% CI 3.70 to 13.51) and over one month (RRI 2.25, 95% CI 1.67 to 3.04). None of "
+                + "the studies demonstrated a significant difference in the incidence of side effects between "
+                + "interventions. All of the studies were small, of limited treatment duration and had short follow-up. "
+                + "However, because of the low cost and absence of adverse effects it is reasonable to consider "
+                + "autoinflation whilst awaiting natural resolution of otitis media with effusion. Primary care could "
+                + "prove a beneficial place to evaluate such interventions and there is ongoing research in this area. "
+                + "Further research should also consider the duration of treatment, the long-term impact on "
+                + "developmental outcomes in children and additional quality of life outcome measures for children and "
+                + "families.";
+        String plain = "Improvement was demonstrated only in 'more than one month' analyses.";
+        assertThat(direction(plain, technical)).isEmpty();
+        assertThat(direction(plain.replace("Improvement", "Worsening"), technical)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("Worsening").contains("favoured the intervention"));
+    }
+
+    @Test
+    void aClauseThatOnlyNamesTheTimeDefersToTheClauseBesideIt() {
+        // PubMed 31371236 (case report), abstract sentence; abstracts-dev.jsonl
+        String technical = "Four days later, the fungal pneumonia was improved, but the patient's blood pressure and arterial "
+                + "oxygen saturation deteriorated, so computed tomography (CT) scans were preformed to reevaluate him.";
+        assertThat(direction("Four days later, the fungal pneumonia was improved.", technical)).isEmpty();
+        assertThat(direction("Four days later, the fungal pneumonia was worsened.", technical)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("worsened").contains("improved"));
+    }
 }
