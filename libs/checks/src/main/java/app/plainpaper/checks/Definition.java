@@ -19,11 +19,9 @@ public record Definition(String term, List<String> forms, String explanation) {
         if (term == null || term.isBlank()) {
             throw new IllegalArgumentException("a definition needs a term");
         }
-        if (explanation == null || explanation.isBlank()) {
-            throw new IllegalArgumentException("the definition of '" + term + "' has no explanation");
-        }
         forms = forms == null ? List.of() : List.copyOf(forms);
-        explanation = explanation.strip();
+        // An empty explanation is a glossary line still being written: the engine writes it as it is, so it is kept.
+        explanation = explanation == null ? "" : explanation.strip();
     }
 
     /** The term and its other forms. */

@@ -97,6 +97,16 @@ class GlossaryReferenceTest {
     }
 
     @Test
+    void definitionsBelongToTheChecksBuiltWithThem() {
+        Checks plain = Checks.withDefaultPolicy();
+
+        assertThat(plain.withDefinitions(List.of(HER2)).definitions()).containsExactly(HER2);
+        assertThat(plain.definitions()).isEmpty();
+        assertThat(checks.withDefinitions(List.of()).checkText(DRAFTED.replace("grow faster", "grow slower"),
+                KURDISH_BREAST_CANCER).hasBlockers()).isFalse();
+    }
+
+    @Test
     void formsMatchAsTheGlossaryMatchesThem() {
         assertThat(HER2.isWrittenAs("HER2-positive")).isTrue();
         assertThat(HER2.isWrittenAs("her2")).isFalse(); // abbreviations only in capitals
