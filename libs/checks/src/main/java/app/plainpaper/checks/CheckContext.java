@@ -21,17 +21,33 @@ public final class CheckContext {
     private final SourceIndex sourceIndex;
     private final DraftMetadata metadata;
     private final boolean fullDraft;
+    private final List<Definition> definitions;
     private List<DraftSentence> sentences;
+    private List<DefinitionLine> definitionLines;
     private final Map<DraftSentence, List<ScoredSentence>> alignments = new IdentityHashMap<>();
 
     CheckContext(Policy policy, List<NamedText> sections, Source source, SourceIndex sourceIndex, DraftMetadata metadata,
-                 boolean fullDraft) {
+                 boolean fullDraft, List<Definition> definitions) {
         this.policy = policy;
         this.sections = List.copyOf(sections);
         this.source = source;
         this.sourceIndex = sourceIndex;
         this.metadata = metadata;
         this.fullDraft = fullDraft;
+        this.definitions = List.copyOf(definitions);
+    }
+
+    /**
+     * The same draft seen as the single sentence of {@code line}, against the line's reference definition as the
+     * whole source: the rules then compare the line with that definition and nothing else.
+     */
+    CheckContext againstDefinition(DefinitionLine line, java.util.function.Function<Source, SourceIndex> index) {
+        Source reference = new Source("", List.of(new SourceSection(DefinitionLine.SOURCE_SECTION, line.reference())),
+                null, null);
+        CheckContext ctx = new CheckContext(policy, sections, reference, index.apply(reference), metadata, fullDraft,
+                List.of());
+        ctx.sentences = List.of(line.sentence());
+        return ctx;
     }
 
     public Policy policy() {
@@ -86,6 +102,20 @@ public final class CheckContext {
             sentences = List.copyOf(out);
         }
         return sentences;
+    }
+
+    /** Reference definitions the draft was written with (e.g. the drafting engine's glossary); empty if none. */
+    public List<Definition> definitions() {
+        return definitions;
+    }
+
+    /** Draft sentences that explain a term of {@link #definitions()} ("HER2 means ..."), in draft order. */
+    public List<DefinitionLine> definitionLines() {
+        if (definitionLines == null) {
+            definitionLines = definitions.isEmpty() ? List.of() : sentences().stream()
+                    .flatMap(s -> DefinitionLine.of(s, definitions).stream()).toList();
+        }
+        return definitionLines;
     }
 
     /** Source sentences most similar to the draft sentence, best first. */

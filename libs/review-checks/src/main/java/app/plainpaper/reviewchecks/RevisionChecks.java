@@ -3,11 +3,13 @@ package app.plainpaper.reviewchecks;
 import app.plainpaper.checks.CheckFinding;
 import app.plainpaper.checks.CheckReport;
 import app.plainpaper.checks.Checks;
+import app.plainpaper.checks.Definition;
 import app.plainpaper.checks.DraftMetadata;
 import app.plainpaper.checks.PracticalImplication;
 import app.plainpaper.checks.Source;
 import app.plainpaper.checks.SourceSection;
 import app.plainpaper.checks.StudyDesign;
+import app.plainpaper.drafting.glossary.Glossary;
 import app.plainpaper.events.Checker;
 import app.plainpaper.events.Draft;
 import app.plainpaper.events.EvidenceLevel;
@@ -34,8 +36,18 @@ public final class RevisionChecks {
         this.checks = checks;
     }
 
+    /**
+     * The checks' default policy, with the drafting engine's glossary as the reference for the draft's
+     * "{@code <term> means ...}" lines (the glossary the engine wrote them from).
+     */
     public static RevisionChecks withDefaultPolicy() {
-        return new RevisionChecks(Checks.withDefaultPolicy());
+        return new RevisionChecks(Checks.withDefaultPolicy().withDefinitions(engineGlossary()));
+    }
+
+    /** The built-in drafting engine's glossary as reference definitions for the checks. */
+    public static List<Definition> engineGlossary() {
+        return Glossary.builtIn().entries().stream()
+                .map(e -> new Definition(e.term(), e.forms(), e.explanation())).toList();
     }
 
     public String policyVersion() {

@@ -173,7 +173,12 @@ public final class PairsEvaluation {
         return new Pair("draft:" + id, technical.toString(), plain.toString());
     }
 
-    public static Result evaluate(List<Pair> pairs, Checks checks) {
+    /** The engine's glossary as the checks' reference definitions, as production checks drafts. */
+    static final List<app.plainpaper.checks.Definition> ENGINE_GLOSSARY = app.plainpaper.drafting.glossary.Glossary.builtIn()
+            .entries().stream().map(e -> new app.plainpaper.checks.Definition(e.term(), e.forms(), e.explanation())).toList();
+
+    public static Result evaluate(List<Pair> pairs, Checks given) {
+        Checks checks = given.definitions().isEmpty() ? given.withDefinitions(ENGINE_GLOSSARY) : given;
         int withBlockers = 0;
         int sentences = 0;
         int blockerSentences = 0;

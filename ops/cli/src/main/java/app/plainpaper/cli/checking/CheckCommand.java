@@ -3,9 +3,11 @@ package app.plainpaper.cli.checking;
 import app.plainpaper.checks.CheckFinding;
 import app.plainpaper.checks.CheckReport;
 import app.plainpaper.checks.Checks;
+import app.plainpaper.checks.Definition;
 import app.plainpaper.checks.compliance.DisclaimerRule;
 import app.plainpaper.cli.drafting.AbstractRecord;
 import app.plainpaper.cli.drafting.JsonLines;
+import app.plainpaper.drafting.glossary.Glossary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,12 +22,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code ./plainpaper check}: runs the accuracy and compliance checks on pairs or drafts (JSON lines), offline. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Checks plain texts against their technical texts (pairs: id, technical, plain) or drafts written by"
-                + " `draft` (id, source, draft) against their source, with the checks' default policy.",
+                + " `draft` (id, source, draft) against their source, with the checks' default policy; a sentence"
+                + " \"<term> means ...\" is also checked against the engine's glossary.",
                 "Writes one line a record: id, verdict (pass or fail: fail when any blocker), findings, policyVersion.",
                 "Bad lines are reported with their number and skipped; the exit code is 1 if any failed to parse."})
 public final class CheckCommand implements Callable<Integer> {
@@ -49,7 +53,7 @@ public final class CheckCommand implements Callable<Integer> {
         if (!Files.isRegularFile(in)) {
             throw new IllegalArgumentException("no such file: " + in);
         }
-        Checks checks = Checks.withDefaultPolicy();
+        Checks checks = checks();
         String disclaimerVersion = disclaimer != null ? disclaimer
                 : checks.policy().setting(DisclaimerRule.CURRENT_VERSION_SETTING, (String) null);
         PrintWriter err = spec.commandLine().getErr();
@@ -72,6 +76,16 @@ public final class CheckCommand implements Callable<Integer> {
                 + "; findings written to " + out);
         stdout.flush();
         return unreadable > 0 ? 1 : 0;
+    }
+
+    /** The default policy, with the engine's glossary as the reference for the "<term> means ..." lines it writes. */
+    static Checks checks() {
+        return Checks.withDefaultPolicy().withDefinitions(engineGlossary());
+    }
+
+    static List<Definition> engineGlossary() {
+        return Glossary.builtIn().entries().stream()
+                .map(e -> new Definition(e.term(), e.forms(), e.explanation())).toList();
     }
 
     static ObjectNode line(String id, CheckReport report) {

@@ -106,6 +106,38 @@ class CheckCommandTest {
                 .contains("accuracy.number.contradicted=").contains("compliance.advice=");
     }
 
+    /**
+     * The background of PMID 22727195 (BMC Women's Health 2012;12:16, doi 10.1186/1472-6874-12-16, CC BY), from
+     * /work/shared/data/abstracts-dev.jsonl, and the engine's line for HER2 from its glossary.tsv.
+     */
+    @Test
+    void aGlossaryLineIsCheckedAgainstTheEnginesGlossary() throws Exception {
+        String technical = "Hormone receptor (HR) and HER2 expression predict the therapeutic response and prognosis of"
+                + " breast cancer. This study investigates HR and HER2 expression among Kurdish and Arabic women.";
+        String glossaryLine = "HER2 means a protein that can make some breast cancers grow faster.";
+        String plain = "This study looked at HR and HER2 in the breast cancers of Kurdish and Arabic women. " + glossaryLine;
+        Path in = dir.resolve("pairs.jsonl");
+        Files.write(in, List.of(pair("glossary", technical, plain),
+                pair("reversed", technical, plain.replace("grow faster", "grow slower"))));
+        Path out = dir.resolve("findings.jsonl");
+
+        Run run = run("check", "--in", in.toString(), "--out", out.toString());
+
+        assertThat(run.code).as(run.err).isZero();
+        List<JsonNode> lines = read(out);
+        assertThat(lines.get(0).get("verdict").stringValue()).as(lines.get(0).toString()).isEqualTo("pass");
+        assertThat(lines.get(1).get("verdict").stringValue()).isEqualTo("fail");
+        JsonNode direction = null;
+        for (JsonNode f : lines.get(1).get("findings")) {
+            if (f.get("ruleId").stringValue().equals("accuracy.direction")) {
+                direction = f;
+            }
+        }
+        assertThat(direction).as(lines.get(1).toString()).isNotNull();
+        assertThat(direction.get("sourceSentences").get(0).stringValue()).isEqualTo(glossaryLine);
+        assertThat(ruleIds(lines.get(1))).contains("accuracy.glossary.changed");
+    }
+
     @Test
     void badLinesAreReportedWithTheirNumberSkippedAndExitOne() throws Exception {
         String technical = abstractText(ABSTRACT_ID);
