@@ -30,7 +30,7 @@ class PairsEvaluationTest {
 
     /** Recall floors per mutation type: today's figures, to be raised towards 0.95. */
     static final Map<Mutation.Type, Double> RECALL_FLOOR = Map.of(
-            Mutation.Type.NUMBER, 1.0, Mutation.Type.DIRECTION, 0.93, Mutation.Type.NEGATION, 0.90,
+            Mutation.Type.NUMBER, 1.0, Mutation.Type.DIRECTION, 0.96, Mutation.Type.NEGATION, 0.90,
             Mutation.Type.ADVICE, 1.0, Mutation.Type.POPULATION, 0.95);
     /** Share of clean texts with a blocker: the team target. */
     static final double FALSE_BLOCKER_CEILING = 0.05;
