@@ -180,4 +180,39 @@ class NegationRuleTest {
         assertThat(negation("The results proved that the disease diagnosis differed the level of psychological resources.",
                 source)).isNotEmpty();
     }
+
+    // CD003902 abstract (theophylline for COPD)
+    private static final String THEOPHYLLINE = "Walking distance tests did not improve (four studies, Standardised Mean "
+            + "Difference 0.30, 95%CI -0.01 to 0.62), neither did Visual Analogue Score for breathlessness in two small "
+            + "studies (WMD 3.6, 95%CI -4.6 to 11.8). The Relative Risk (RR) of nausea was greater with theophylline (RR "
+            + "7.7; 95%CI 1.5 to 39.9). However, patients' preference for theophylline was greater than that for placebo "
+            + "(RR 2.27; 95%CI 1.26 to 4.11).";
+
+    @Test
+    void aNegatedFindingAboutWhatTheSourceMeasuredAsClearlyChanged() {
+        // CD003902 plain summary
+        String clean = "Despite being associated with increased side effects, particularly nausea, participants preferred "
+                + "theophylline over placebo.";
+        assertThat(negation(clean, THEOPHYLLINE)).isEmpty();
+        assertThat(negation(clean.replace("with increased", "with no increased"), THEOPHYLLINE)).singleElement()
+                .satisfies(f -> assertThat(f.sourceSentences()).singleElement().asString().contains("RR 7.7"));
+        // a generic negation meets any clear change
+        assertThat(negation("There was no difference in nausea between theophylline and placebo.", THEOPHYLLINE))
+                .hasSize(1);
+        // "no reduction" denies nothing that the source says increased
+        assertThat(negation("Theophylline did not reduce nausea.", THEOPHYLLINE)).isEmpty();
+        // a doubt is no denial
+        assertThat(negation("There was insufficient evidence of any difference in nausea.", THEOPHYLLINE)).isEmpty();
+    }
+
+    @Test
+    void aNegatedFindingNextToAnEstimateWhoseIntervalCrossesTheNullStands() {
+        // CD003902: the CIs of walking distance and breathlessness cross 0
+        assertThat(negation("Theophylline made no difference to walking distance.", THEOPHYLLINE)).isEmpty();
+        assertThat(negation("There was no difference in breathlessness.", THEOPHYLLINE)).isEmpty();
+        // CD001877 abstract: a source that also gives an unclear estimate for the same thing lets the negation stand
+        assertThat(negation("The most reliable trials showed that screening did not reduce breast cancer mortality.",
+                SCREENING)).isEmpty();
+    }
+
 }
