@@ -56,6 +56,23 @@ public final class NegationRule implements Rule {
     /** What a finding word says changed: generic words (difference, effect, change) agree with any specific one. */
     enum Change { GENERIC, UP, DOWN, BETTER, WORSE }
 
+    /** The direction rule's threshold phrases ("30% or greater"), compiled once for the policy in use. */
+    private volatile Thresholds thresholds;
+
+    private Thresholds thresholds(CheckContext ctx) {
+        RulePolicy direction = ctx.policy().find(DirectionRule.ID).orElse(null);
+        if (direction == null) {
+            return null;
+        }
+        Thresholds t = thresholds;
+        if (t == null || t.policy() != direction) {
+            t = new Thresholds(direction, direction.list("thresholdAbove"), direction.list("thresholdBelow"),
+                    (int) direction.number("thresholdContextWords", 6));
+            thresholds = t;
+        }
+        return t;
+    }
+
     @Override
     public List<String> ruleIds() {
         return List.of(ID);
@@ -80,6 +97,7 @@ public final class NegationRule implements Rule {
         double minShare = rule.number("minSharedFraction", 0.5);
         double vetoShare = rule.number("vetoSharedFraction", 0.8);
         List<app.plainpaper.checks.alignment.SourceSentence> sourceSentences = ctx.sourceIndex().sentences();
+        Thresholds thresholds = thresholds(ctx);
         List<List<Segment>> allSource = sourceSentences.stream()
                 .map(s -> segments(rule, ctx.sourceIndex(), s.text())).toList();
         boolean noSignificance = deniesAllSignificance(rule, sourceSentences, allSource);
@@ -172,7 +190,7 @@ public final class NegationRule implements Rule {
                 turnedSentence(ctx, rule, ds, draft, ctx.aligned(ds), allSource).ifPresent(out::add);
             }
             if (out.size() == before) {
-                turnedMention(ctx, rule, ds, draft, sourceSentences, allSource, commonWords).ifPresent(out::add);
+                turnedMention(ctx, rule, ds, draft, sourceSentences, allSource, commonWords, thresholds).ifPresent(out::add);
             }
             if (out.size() == before) {
                 deniedMeasure(ctx, rule, ds, draft, measured.get()).ifPresent(out::add);
@@ -198,8 +216,10 @@ public final class NegationRule implements Rule {
     private static java.util.Optional<CheckFinding> turnedMention(CheckContext ctx, RulePolicy rule, DraftSentence ds,
                                                                   List<Segment> draft,
                                                                   List<app.plainpaper.checks.alignment.SourceSentence> sentences,
-                                                                  List<List<Segment>> source, Set<String> commonWords) {
+                                                                  List<List<Segment>> source, Set<String> commonWords,
+                                                                  Thresholds thresholds) {
         int minAbout = (int) rule.number("minSharedAbout", 2);
+        Anchors anchors = Anchors.of(rule, ctx.sourceIndex(), thresholds, ds.text(), sentences);
         for (Segment d : draft) {
             String segmentText = ds.text().substring(d.start(), d.end());
             if (rule.list("notFindings").containsIn(segmentText)) {
@@ -216,7 +236,8 @@ public final class NegationRule implements Rule {
                 for (int i = 0; i < source.size() && !agreed; i++) {
                     for (Segment s : source.get(i)) {
                         for (Mention o : s.mentions()) {
-                            if (!comparable(m, o) || sharedCount(m.about(), o.about(), commonWords) < minAbout) {
+                            if (!comparable(m, o) || sharedCount(m.about(), o.about(), commonWords) < minAbout
+                                    && !anchors.same(ds.text(), m.word(), i, sentences.get(i).text(), o.word())) {
                                 continue;
                             }
                             if (o.negated() == m.negated()) {
@@ -240,6 +261,65 @@ public final class NegationRule implements Rule {
         }
         return java.util.Optional.empty();
     }
+
+    /**
+     * Thresholds that tie a draft clause to the source clause about the same outcome: "any reduction in pain intensity
+     * of 30% or above" and "pain relief of 30% or greater over baseline, we observed no evidence of a difference" name
+     * the same responders. The figure, its side and percent sign must agree, the threshold must be specific (in at most
+     * {@code specificMaxSentences} source sentences, no P value) and share a word around it, and each finding word must
+     * stand within {@code thresholdClauseWords} words of its threshold with no clause break between.
+     */
+    private record Anchors(List<Thresholds.Threshold> draft, List<List<Thresholds.Threshold>> source, int maxWords) {
+
+        static Anchors of(RulePolicy rule, SourceIndex index, Thresholds thresholds, String draftText,
+                          List<app.plainpaper.checks.alignment.SourceSentence> sentences) {
+            if (thresholds == null) {
+                return new Anchors(List.of(), List.of(), 0);
+            }
+            List<Thresholds.Threshold> draft = thresholds.find(draftText, index).stream()
+                    .filter(t -> !P_VALUE_BEFORE.matcher(draftText.substring(0, t.start())).find()).toList();
+            if (draft.isEmpty()) {
+                return new Anchors(List.of(), List.of(), 0);
+            }
+            List<List<Thresholds.Threshold>> source = sentences.stream().map(s -> thresholds.find(s.text(), index).stream()
+                    .filter(t -> !P_VALUE_BEFORE.matcher(s.text().substring(0, t.start())).find()).toList()).toList();
+            int maxSentences = (int) rule.number("specificMaxSentences", 2);
+            List<Thresholds.Threshold> specific = draft.stream().filter(d -> source.stream()
+                    .filter(l -> l.stream().anyMatch(t -> sameFigure(d, t))).count() <= maxSentences).toList();
+            return new Anchors(specific, source, (int) rule.number("thresholdClauseWords", 10));
+        }
+
+        boolean same(String draftText, PhraseMatch draftWord, int sentence, String sourceText, PhraseMatch sourceWord) {
+            for (Thresholds.Threshold d : draft) {
+                if (!near(draftText, d, draftWord)) {
+                    continue;
+                }
+                for (Thresholds.Threshold t : source.get(sentence)) {
+                    if (sameFigure(d, t) && near(sourceText, t, sourceWord)
+                            && t.about().stream().anyMatch(d.about()::contains)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private boolean near(String text, Thresholds.Threshold t, PhraseMatch word) {
+            String between = word.end() <= t.start() ? text.substring(word.end(), t.start())
+                    : t.end() <= word.start() ? text.substring(t.end(), word.start()) : "";
+            String clause = between.replaceAll("\\([^()]*\\)", " ");
+            return !CLAUSE_END.matcher(clause).find() && !NEW_SUBJECT.matcher(clause).find()
+                    && (clause.isBlank() || clause.strip().split("\\s+").length <= maxWords);
+        }
+
+        private static boolean sameFigure(Thresholds.Threshold a, Thresholds.Threshold b) {
+            return Math.abs(a.value() - b.value()) < 1e-9 && a.percent() == b.percent() && a.above() == b.above();
+        }
+    }
+
+    private static final Pattern P_VALUE_BEFORE = Pattern.compile("(?i)\\bp\\s*$");
+    /** "... of 30% or above and there was no observable reduction": a new subject starts a new clause. */
+    private static final Pattern NEW_SUBJECT = Pattern.compile("(?i)\\b(?:and|but)\\s+there\\s+(?:is|are|was|were)\\b");
 
     /**
      * What the source measured about one specific thing: a clear change (an effect estimate whose CI excludes the

@@ -215,4 +215,24 @@ class NegationRuleTest {
                 SCREENING)).isEmpty();
     }
 
+    // CD010528 abstract (herbal medicines for neuropathic pain)
+    private static final String NUTMEG = "When looking at participant-reported pain relief of 30% or greater over "
+            + "baseline, we observed no evidence of a difference (P = 0.64) in response to nutmeg versus placebo (RR 1.12, "
+            + "95% confidence interval (CI) 0.69 to 1.85; 48.6% vs 43.2%). There was no evidence of a difference (P = 0.09 "
+            + "to 0.33) in total pain score in response to St John’s wort compared to placebo, as there was only a "
+            + "reduction of 1 point when looking at median differences in change from baseline on a 0 to 10-point numeric "
+            + "rating scale.";
+
+    @Test
+    void aThresholdTiesAClauseToTheSourceClauseAboutTheSameResponders() {
+        // CD010528 plain summary: two clauses, each with its own subject
+        String clean = "There were no reports from participants of any reduction in pain intensity of 30% or above and "
+                + "there was no observable reduction in the total pain score in response to either nutmeg or St John’s wort.";
+        assertThat(negation(clean, NUTMEG)).isEmpty();
+        assertThat(negation(clean.replace("There were no reports", "There were some reports"), NUTMEG)).singleElement()
+                .satisfies(f -> assertThat(f.sourceSentences()).singleElement().asString().contains("30% or greater"));
+        // another figure names other responders: no tie
+        assertThat(negation(clean.replace("There were no reports", "There were some reports").replace("30%", "50%"),
+                NUTMEG)).isEmpty();
+    }
 }

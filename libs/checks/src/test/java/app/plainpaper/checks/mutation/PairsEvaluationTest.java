@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *
  * <p>The team targets are recall >= 0.95 for number, direction, negation, population and inserted advice, and
  * false blockers on at most 5% of clean texts. The false-blocker target is met and asserted; the recall targets
- * are met for number, advice and population, not for direction and negation (docs/checks.md gives the figures), so
+ * are met for number, negation, advice and population, not for direction (docs/checks.md gives the figures), so
  * the recall floors below are the figures reached when this was written: the test fails on any regression.
  */
 class PairsEvaluationTest {
@@ -30,7 +30,7 @@ class PairsEvaluationTest {
 
     /** Recall floors per mutation type: today's figures, to be raised towards 0.95. */
     static final Map<Mutation.Type, Double> RECALL_FLOOR = Map.of(
-            Mutation.Type.NUMBER, 1.0, Mutation.Type.DIRECTION, 0.84, Mutation.Type.NEGATION, 0.90,
+            Mutation.Type.NUMBER, 1.0, Mutation.Type.DIRECTION, 0.84, Mutation.Type.NEGATION, 0.95,
             Mutation.Type.ADVICE, 1.0, Mutation.Type.POPULATION, 0.95);
     /** Share of clean texts with a blocker: the team target. */
     static final double FALSE_BLOCKER_CEILING = 0.05;
