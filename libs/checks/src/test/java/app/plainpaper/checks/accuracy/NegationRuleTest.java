@@ -206,6 +206,16 @@ class NegationRuleTest {
     }
 
     @Test
+    void aNegatedFindingAboutWhatTheSourceCallsSignificantlyChanged() {
+        // CD007477.pub3: "rash" is named in one source sentence only, as occurring significantly more often
+        assertThat(negation("There was no increase in rash.", DEFERASIROX)).singleElement()
+                .satisfies(f -> assertThat(f.sourceSentences()).singleElement().asString().contains("significantly more often"));
+        assertThat(negation("There was an increase in rash.", DEFERASIROX)).isEmpty();
+        // "no reduction" denies nothing that the source says went up
+        assertThat(negation("There was no reduction in rash.", DEFERASIROX)).isEmpty();
+    }
+
+    @Test
     void aNegatedFindingNextToAnEstimateWhoseIntervalCrossesTheNullStands() {
         // CD003902: the CIs of walking distance and breathlessness cross 0
         assertThat(negation("Theophylline made no difference to walking distance.", THEOPHYLLINE)).isEmpty();
