@@ -56,6 +56,23 @@ public final class NegationRule implements Rule {
     /** What a finding word says changed: generic words (difference, effect, change) agree with any specific one. */
     enum Change { GENERIC, UP, DOWN, BETTER, WORSE }
 
+    /** The direction rule's threshold phrases ("30% or greater"), compiled once for the policy in use. */
+    private volatile Thresholds thresholds;
+
+    private Thresholds thresholds(CheckContext ctx) {
+        RulePolicy direction = ctx.policy().find(DirectionRule.ID).orElse(null);
+        if (direction == null) {
+            return null;
+        }
+        Thresholds t = thresholds;
+        if (t == null || t.policy() != direction) {
+            t = new Thresholds(direction, direction.list("thresholdAbove"), direction.list("thresholdBelow"),
+                    (int) direction.number("thresholdContextWords", 6));
+            thresholds = t;
+        }
+        return t;
+    }
+
     @Override
     public List<String> ruleIds() {
         return List.of(ID);
@@ -65,7 +82,7 @@ public final class NegationRule implements Rule {
     public Map<String, List<String>> requiredLists() {
         return Map.of(ID, List.of("negators", "nullFindings", "notNegation", "findings", "notFindings",
                 "negationPassesThrough", "mustBeNegated", "genericFindings", "upFindings", "downFindings",
-                "betterFindings", "worseFindings", "hedges", "universal", "openQuestions"));
+                "betterFindings", "worseFindings", "hedges", "universal", "openQuestions", "doubts", "notSpecific"));
     }
 
     @Override
@@ -80,6 +97,7 @@ public final class NegationRule implements Rule {
         double minShare = rule.number("minSharedFraction", 0.5);
         double vetoShare = rule.number("vetoSharedFraction", 0.8);
         List<app.plainpaper.checks.alignment.SourceSentence> sourceSentences = ctx.sourceIndex().sentences();
+        Thresholds thresholds = thresholds(ctx);
         List<List<Segment>> allSource = sourceSentences.stream()
                 .map(s -> segments(rule, ctx.sourceIndex(), s.text())).toList();
         boolean noSignificance = deniesAllSignificance(rule, sourceSentences, allSource);
@@ -97,6 +115,9 @@ public final class NegationRule implements Rule {
                 commonWords.add(w);
             }
         });
+        // what the source measured, read only when a draft sentence needs it
+        java.util.function.Supplier<List<Measure>> measured = memoize(() -> measures(ctx, rule, sourceSentences, allSource,
+                sentenceCount));
         for (DraftSentence ds : ctx.sentences()) {
             if (unnegatedClaim(ctx, rule, ds, out)) {
                 continue;
@@ -169,7 +190,10 @@ public final class NegationRule implements Rule {
                 turnedSentence(ctx, rule, ds, draft, ctx.aligned(ds), allSource).ifPresent(out::add);
             }
             if (out.size() == before) {
-                turnedMention(ctx, rule, ds, draft, sourceSentences, allSource, commonWords).ifPresent(out::add);
+                turnedMention(ctx, rule, ds, draft, sourceSentences, allSource, commonWords, thresholds).ifPresent(out::add);
+            }
+            if (out.size() == before) {
+                deniedMeasure(ctx, rule, ds, draft, measured.get()).ifPresent(out::add);
             }
             if (out.size() == before && !aligned.isEmpty() && rule.number("checkNegatedChanges", 1) > 0) {
                 // "did not reduce pain" where the source says "reduced pain"
@@ -192,8 +216,10 @@ public final class NegationRule implements Rule {
     private static java.util.Optional<CheckFinding> turnedMention(CheckContext ctx, RulePolicy rule, DraftSentence ds,
                                                                   List<Segment> draft,
                                                                   List<app.plainpaper.checks.alignment.SourceSentence> sentences,
-                                                                  List<List<Segment>> source, Set<String> commonWords) {
+                                                                  List<List<Segment>> source, Set<String> commonWords,
+                                                                  Thresholds thresholds) {
         int minAbout = (int) rule.number("minSharedAbout", 2);
+        Anchors anchors = Anchors.of(rule, ctx.sourceIndex(), thresholds, ds.text(), sentences);
         for (Segment d : draft) {
             String segmentText = ds.text().substring(d.start(), d.end());
             if (rule.list("notFindings").containsIn(segmentText)) {
@@ -210,7 +236,8 @@ public final class NegationRule implements Rule {
                 for (int i = 0; i < source.size() && !agreed; i++) {
                     for (Segment s : source.get(i)) {
                         for (Mention o : s.mentions()) {
-                            if (!comparable(m, o) || sharedCount(m.about(), o.about(), commonWords) < minAbout) {
+                            if (!comparable(m, o) || sharedCount(m.about(), o.about(), commonWords) < minAbout
+                                    && !anchors.same(ds.text(), m.word(), i, sentences.get(i).text(), o.word())) {
                                 continue;
                             }
                             if (o.negated() == m.negated()) {
@@ -233,6 +260,203 @@ public final class NegationRule implements Rule {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * Thresholds that tie a draft clause to the source clause about the same outcome: "any reduction in pain intensity
+     * of 30% or above" and "pain relief of 30% or greater over baseline, we observed no evidence of a difference" name
+     * the same responders. The figure, its side and percent sign must agree, the threshold must be specific (in at most
+     * {@code specificMaxSentences} source sentences, no P value) and share a word around it, and each finding word must
+     * stand within {@code thresholdClauseWords} words of its threshold with no clause break between.
+     */
+    private record Anchors(List<Thresholds.Threshold> draft, List<List<Thresholds.Threshold>> source, int maxWords) {
+
+        static Anchors of(RulePolicy rule, SourceIndex index, Thresholds thresholds, String draftText,
+                          List<app.plainpaper.checks.alignment.SourceSentence> sentences) {
+            if (thresholds == null) {
+                return new Anchors(List.of(), List.of(), 0);
+            }
+            List<Thresholds.Threshold> draft = thresholds.find(draftText, index).stream()
+                    .filter(t -> !P_VALUE_BEFORE.matcher(draftText.substring(0, t.start())).find()).toList();
+            if (draft.isEmpty()) {
+                return new Anchors(List.of(), List.of(), 0);
+            }
+            List<List<Thresholds.Threshold>> source = sentences.stream().map(s -> thresholds.find(s.text(), index).stream()
+                    .filter(t -> !P_VALUE_BEFORE.matcher(s.text().substring(0, t.start())).find()).toList()).toList();
+            int maxSentences = (int) rule.number("specificMaxSentences", 2);
+            List<Thresholds.Threshold> specific = draft.stream().filter(d -> source.stream()
+                    .filter(l -> l.stream().anyMatch(t -> sameFigure(d, t))).count() <= maxSentences).toList();
+            return new Anchors(specific, source, (int) rule.number("thresholdClauseWords", 10));
+        }
+
+        boolean same(String draftText, PhraseMatch draftWord, int sentence, String sourceText, PhraseMatch sourceWord) {
+            for (Thresholds.Threshold d : draft) {
+                if (!near(draftText, d, draftWord)) {
+                    continue;
+                }
+                for (Thresholds.Threshold t : source.get(sentence)) {
+                    if (sameFigure(d, t) && near(sourceText, t, sourceWord)
+                            && t.about().stream().anyMatch(d.about()::contains)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private boolean near(String text, Thresholds.Threshold t, PhraseMatch word) {
+            String between = word.end() <= t.start() ? text.substring(word.end(), t.start())
+                    : t.end() <= word.start() ? text.substring(t.end(), word.start()) : "";
+            String clause = between.replaceAll("\\([^()]*\\)", " ");
+            return !CLAUSE_END.matcher(clause).find() && !NEW_SUBJECT.matcher(clause).find()
+                    && (clause.isBlank() || clause.strip().split("\\s+").length <= maxWords);
+        }
+
+        private static boolean sameFigure(Thresholds.Threshold a, Thresholds.Threshold b) {
+            return Math.abs(a.value() - b.value()) < 1e-9 && a.percent() == b.percent() && a.above() == b.above();
+        }
+    }
+
+    private static final Pattern P_VALUE_BEFORE = Pattern.compile("(?i)\\bp\\s*$");
+    /** "... of 30% or above and there was no observable reduction": a new subject starts a new clause. */
+    private static final Pattern NEW_SUBJECT = Pattern.compile("(?i)\\b(?:and|but)\\s+there\\s+(?:is|are|was|were)\\b");
+
+    /**
+     * What the source measured about one specific thing: a clear change (an effect estimate whose CI excludes the
+     * null, or a change called significant), or, with {@code change} null, a null or unclear result (a CI across the
+     * null, "no difference", "did not reduce") that lets any draft statement about that thing stand.
+     */
+    record Measure(String about, Change change, String sentence) {
+    }
+
+    /**
+     * A negated finding about something the source measured as clearly changed: "no increased side effects,
+     * particularly nausea" against "The Relative Risk (RR) of nausea was greater with theophylline (RR 7.7; 95%CI 1.5
+     * to 39.9)". The finding word and the source statement must share a word specific to that statement (see
+     * {@link #measures}); a generic negation ("no difference", "no effect") meets any clear change, "no increase" only
+     * an increase, "no reduction" only a reduction. A draft negation that doubts ("insufficient evidence of", "may not")
+     * claims nothing, and a source that also reports a null or unclear result about the same thing lets it stand.
+     */
+    private static java.util.Optional<CheckFinding> deniedMeasure(CheckContext ctx, RulePolicy rule, DraftSentence ds,
+                                                                  List<Segment> draft, List<Measure> measured) {
+        if (measured.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        for (Segment d : draft) {
+            String segmentText = ds.text().substring(d.start(), d.end());
+            if (rule.list("notFindings").containsIn(segmentText)) {
+                continue;
+            }
+            for (Mention m : d.mentions()) {
+                String before = ds.text().substring(d.start(), m.word().start());
+                if (!m.negated() || m.change() == Change.BETTER || m.change() == Change.WORSE
+                        || rule.list("doubts").containsIn(before) || rule.list("hedges").containsIn(before)
+                        || rule.list("openQuestions").containsIn(before)) {
+                    continue;
+                }
+                List<Measure> about = measured.stream().filter(x -> m.about().contains(x.about())).toList();
+                if (about.stream().anyMatch(x -> x.change() == null)) {
+                    continue;
+                }
+                java.util.Optional<Measure> against = about.stream()
+                        .filter(x -> m.change() == Change.GENERIC || x.change() == m.change()).findFirst();
+                if (against.isPresent()) {
+                    return java.util.Optional.of(ctx.finding(ID, Map.of("draft", Scope.quote(segmentText),
+                                    "source", Scope.quote(against.get().sentence())), ds.section(),
+                            ds.start() + m.word().start(), ds.start() + m.word().end(), List.of(against.get().sentence())));
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * What the source measured about its specific words: words used in at most {@code specificMaxSentences} source
+     * sentences and not in {@code notSpecific} (outcome, trial, placebo...). A word is measured by the effect estimate
+     * that follows it in its clause (the next confidence interval after it, within {@code measureWords} words, asides
+     * in brackets left out): a clear one (DirectionRule's reading) gives its direction, any other reading none. Source
+     * finding words about the word give a change when called significant and plain, none when negated.
+     */
+    private static List<Measure> measures(CheckContext ctx, RulePolicy rule,
+                                          List<app.plainpaper.checks.alignment.SourceSentence> sentences,
+                                          List<List<Segment>> source, Map<String, Integer> sentenceCount) {
+        int maxSentences = (int) rule.number("specificMaxSentences", 2);
+        int maxWords = (int) rule.number("measureWords", 10);
+        SourceIndex index = ctx.sourceIndex();
+        Set<String> generic = new HashSet<>();
+        rule.list("notSpecific").entries().forEach(w -> generic.addAll(index.stemsOf(w.replace("*", ""))));
+        java.util.function.Predicate<String> specific = w -> sentenceCount.getOrDefault(w, 0) <= maxSentences
+                && !generic.contains(w) && !w.startsWith("#") && w.chars().anyMatch(Character::isLetter);
+        RulePolicy estimateRule = ctx.policy().find(DirectionRule.ID).orElse(rule);
+        List<Measure> out = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            String text = sentences.get(i).text();
+            Set<String> findingStems = new HashSet<>();
+            rule.list("findings").find(text).forEach(f -> findingStems.addAll(index.stemsOf(f.text())));
+            List<DirectionRule.Move> clear = DirectionRule.estimates(estimateRule, index, text, generic, findingStems)
+                    .stream().filter(e -> !e.negated()).toList();
+            List<NumberMention> bounds = Numbers.find(text).stream()
+                    .filter(n -> n.kind() == NumberMention.Kind.CI && n.unit() == null).toList();
+            for (app.plainpaper.text.Token t : app.plainpaper.text.Words.tokens(text)) {
+                Set<String> stems = new HashSet<>(index.stemsOf(t.text()));
+                stems.removeIf(specific.negate());
+                if (stems.isEmpty() || inParentheses(text, t.start())) {
+                    continue;
+                }
+                NumberMention bound = bounds.stream().filter(b -> b.start() >= t.end()).findFirst().orElse(null);
+                if (bound == null || !sameClause(text.substring(t.end(), bound.start()), maxWords)) {
+                    continue;
+                }
+                Change change = clear.stream()
+                        .filter(e -> e.word().start() <= bound.start() && bound.start() < e.word().end())
+                        .findFirst().map(e -> e.up() ? Change.UP : Change.DOWN).orElse(null);
+                stems.forEach(w -> out.add(new Measure(w, change, text)));
+            }
+            for (Segment s : source.get(i)) {
+                String segmentText = text.substring(s.start(), s.end());
+                for (Mention o : s.mentions()) {
+                    String before = text.substring(s.start(), o.word().start());
+                    Change change;
+                    if (o.negated()) {
+                        change = null;
+                    } else if (SIGNIFICANT_BEFORE.matcher(before).find() && !hedged(rule, text, o.word())
+                            && !rule.list("openQuestions").containsIn(before) && !rule.list("notFindings").containsIn(segmentText)) {
+                        change = o.change();
+                    } else {
+                        continue;
+                    }
+                    o.about().stream().filter(specific).forEach(w -> out.add(new Measure(w, change, text)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** "significantly more often", "a significant reduction", "statistically significantly reduced". */
+    private static final Pattern SIGNIFICANT_BEFORE = Pattern.compile("(?i)\\bsignificant(?:ly)?\\s+(?:\\S+\\s+)?$");
+    private static final Pattern CLAUSE_END = Pattern.compile(
+            "(?i)[;:]|\\.\\s|\\b(?:but|whereas|while|although|though|however|except|yet)\\b");
+
+    /** Whether an estimate this far after a word is in its clause: no clause break, few words, asides left out. */
+    private static boolean sameClause(String between, int maxWords) {
+        String clause = between;
+        for (String previous = null; !clause.equals(previous); ) {
+            previous = clause;
+            clause = clause.replaceAll("\\([^()]*\\)", " ");
+        }
+        clause = clause.replaceAll("[(\\[][^()\\[\\]]*$", " "); // the estimate's own opening bracket
+        return !CLAUSE_END.matcher(clause).find() && (clause.isBlank() || clause.strip().split("\\s+").length <= maxWords);
+    }
+
+    private static <T> java.util.function.Supplier<T> memoize(java.util.function.Supplier<T> supplier) {
+        Object[] value = new Object[1];
+        return () -> {
+            if (value[0] == null) {
+                value[0] = supplier.get();
+            }
+            @SuppressWarnings("unchecked") T t = (T) value[0];
+            return t;
+        };
     }
 
     /**

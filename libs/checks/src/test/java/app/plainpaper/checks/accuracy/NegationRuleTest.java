@@ -180,4 +180,69 @@ class NegationRuleTest {
         assertThat(negation("The results proved that the disease diagnosis differed the level of psychological resources.",
                 source)).isNotEmpty();
     }
+
+    // CD003902 abstract (theophylline for COPD)
+    private static final String THEOPHYLLINE = "Walking distance tests did not improve (four studies, Standardised Mean "
+            + "Difference 0.30, 95%CI -0.01 to 0.62), neither did Visual Analogue Score for breathlessness in two small "
+            + "studies (WMD 3.6, 95%CI -4.6 to 11.8). The Relative Risk (RR) of nausea was greater with theophylline (RR "
+            + "7.7; 95%CI 1.5 to 39.9). However, patients' preference for theophylline was greater than that for placebo "
+            + "(RR 2.27; 95%CI 1.26 to 4.11).";
+
+    @Test
+    void aNegatedFindingAboutWhatTheSourceMeasuredAsClearlyChanged() {
+        // CD003902 plain summary
+        String clean = "Despite being associated with increased side effects, particularly nausea, participants preferred "
+                + "theophylline over placebo.";
+        assertThat(negation(clean, THEOPHYLLINE)).isEmpty();
+        assertThat(negation(clean.replace("with increased", "with no increased"), THEOPHYLLINE)).singleElement()
+                .satisfies(f -> assertThat(f.sourceSentences()).singleElement().asString().contains("RR 7.7"));
+        // a generic negation meets any clear change
+        assertThat(negation("There was no difference in nausea between theophylline and placebo.", THEOPHYLLINE))
+                .hasSize(1);
+        // "no reduction" denies nothing that the source says increased
+        assertThat(negation("Theophylline did not reduce nausea.", THEOPHYLLINE)).isEmpty();
+        // a doubt is no denial
+        assertThat(negation("There was insufficient evidence of any difference in nausea.", THEOPHYLLINE)).isEmpty();
+    }
+
+    @Test
+    void aNegatedFindingAboutWhatTheSourceCallsSignificantlyChanged() {
+        // CD007477.pub3: "rash" is named in one source sentence only, as occurring significantly more often
+        assertThat(negation("There was no increase in rash.", DEFERASIROX)).singleElement()
+                .satisfies(f -> assertThat(f.sourceSentences()).singleElement().asString().contains("significantly more often"));
+        assertThat(negation("There was an increase in rash.", DEFERASIROX)).isEmpty();
+        // "no reduction" denies nothing that the source says went up
+        assertThat(negation("There was no reduction in rash.", DEFERASIROX)).isEmpty();
+    }
+
+    @Test
+    void aNegatedFindingNextToAnEstimateWhoseIntervalCrossesTheNullStands() {
+        // CD003902: the CIs of walking distance and breathlessness cross 0
+        assertThat(negation("Theophylline made no difference to walking distance.", THEOPHYLLINE)).isEmpty();
+        assertThat(negation("There was no difference in breathlessness.", THEOPHYLLINE)).isEmpty();
+        // CD001877 abstract: a source that also gives an unclear estimate for the same thing lets the negation stand
+        assertThat(negation("The most reliable trials showed that screening did not reduce breast cancer mortality.",
+                SCREENING)).isEmpty();
+    }
+
+    // CD010528 abstract (herbal medicines for neuropathic pain)
+    private static final String NUTMEG = "When looking at participant-reported pain relief of 30% or greater over "
+            + "baseline, we observed no evidence of a difference (P = 0.64) in response to nutmeg versus placebo (RR 1.12, "
+            + "95% confidence interval (CI) 0.69 to 1.85; 48.6% vs 43.2%). There was no evidence of a difference (P = 0.09 "
+            + "to 0.33) in total pain score in response to St John’s wort compared to placebo, as there was only a "
+            + "reduction of 1 point when looking at median differences in change from baseline on a 0 to 10-point numeric "
+            + "rating scale.";
+
+    @Test
+    void aThresholdTiesAClauseToTheSourceClauseAboutTheSameResponders() {
+        // CD010528 plain summary: two clauses, each with its own subject
+        String clean = "There were no reports from participants of any reduction in pain intensity of 30% or above and "
+                + "there was no observable reduction in the total pain score in response to either nutmeg or St John’s wort.";
+        assertThat(negation(clean, NUTMEG)).isEmpty();
+        assertThat(negation(clean.replace("There were no reports", "There were some reports"), NUTMEG)).singleElement()
+                .satisfies(f -> assertThat(f.sourceSentences()).singleElement().asString().contains("30% or greater"));
+        // another figure names other responders: no tie
+        assertThat(negation(clean.replace("There were no reports", "There were some reports").replace("30%", "50%"),
+                NUTMEG)).isEmpty();
+    }
 }

@@ -16,9 +16,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * target/checks-evaluation.md. Skipped, with the reason printed, where the shared data is absent (users' clones).
  *
  * <p>The team targets are recall >= 0.95 for number, direction, negation, population and inserted advice, and
- * false blockers on at most 5% of clean texts. The false-blocker target is met and asserted; the recall targets
- * are met for number, advice and population, not for direction and negation (docs/checks.md gives the figures), so
- * the recall floors below are the figures reached when this was written: the test fails on any regression.
+ * false blockers on at most 5% of clean texts. Both are met (docs/checks.md gives the figures); the false-blocker
+ * target is asserted, and the recall floors below are the figures reached when this was written, so the test fails
+ * on any regression.
  */
 class PairsEvaluationTest {
 
@@ -28,9 +28,9 @@ class PairsEvaluationTest {
     /** The dev abstracts beside the pairs; our own drafts of them are the other half of the texts. */
     static final Path ABSTRACTS = DATA.resolveSibling("abstracts-dev.jsonl");
 
-    /** Recall floors per mutation type: today's figures, to be raised towards 0.95. */
+    /** Recall floors per mutation type: today's figures, at or above the 0.95 target. */
     static final Map<Mutation.Type, Double> RECALL_FLOOR = Map.of(
-            Mutation.Type.NUMBER, 1.0, Mutation.Type.DIRECTION, 0.96, Mutation.Type.NEGATION, 0.90,
+            Mutation.Type.NUMBER, 1.0, Mutation.Type.DIRECTION, 0.96, Mutation.Type.NEGATION, 0.95,
             Mutation.Type.ADVICE, 1.0, Mutation.Type.POPULATION, 0.95);
     /** Share of clean texts with a blocker: the team target. */
     static final double FALSE_BLOCKER_CEILING = 0.05;
