@@ -165,8 +165,9 @@ public final class NegationRule implements Rule {
                 final int bestSharedFinal = bestShared;
                 // a finding word whose state differs from the best-matching source segment, and that no other
                 // matching source segment states the draft's way
-                boolean turned = d.findings().entrySet().stream().anyMatch(e -> {
-                    Set<Boolean> other = b.findings().get(e.getKey());
+                String bText = source.get(bestSentence) == null ? "" : aligned.get(bestSentence).sentence().text();
+                boolean turned = stated(ds.text(), d).entrySet().stream().anyMatch(e -> {
+                    Set<Boolean> other = stated(bText, b).get(e.getKey());
                     return other != null && e.getValue().size() == 1 && other.size() == 1 && !e.getValue().equals(other)
                             && candidates.stream().filter(c -> shared(d, c) >= vetoShare * bestSharedFinal)
                             .noneMatch(c -> e.getValue().equals(c.findings().get(e.getKey())));
@@ -240,9 +241,10 @@ public final class NegationRule implements Rule {
                                     && !anchors.same(ds.text(), m.word(), i, sentences.get(i).text(), o.word())) {
                                 continue;
                             }
-                            if (o.negated() == m.negated()) {
+                            boolean negated = o.negated() || downplayed(sentences.get(i).text(), s, o);
+                            if (negated == m.negated()) {
                                 agreed = true;
-                            } else if (against == null && (o.negated() || !hedged(rule, sentences.get(i).text(), o.word()))
+                            } else if (against == null && (negated || !hedged(rule, sentences.get(i).text(), o.word()))
                                     && !rule.list("openQuestions").containsIn(sentences.get(i).text().substring(s.start(), o.word().start()))
                                     && !rule.list("notFindings").containsIn(sentences.get(i).text().substring(s.start(), s.end()))) {
                                 // a hedged claim, an open question or a research need in the source contradicts nothing
@@ -672,8 +674,12 @@ public final class NegationRule implements Rule {
                 masked.addAll(negations);
                 List<app.plainpaper.text.Token> tokens = app.plainpaper.text.Words.tokens(text.substring(from, to));
                 List<Mention> mentions = new ArrayList<>();
+                int objectWords = (int) rule.number("objectWords", 3);
                 for (PhraseMatch x : findingsHere) {
                     boolean negated = negatedBy.getOrDefault(x, 0) % 2 == 1;
+                    if (!negated && objectOf(rule, text, x, findingsHere, nullsHere, objectWords)) {
+                        continue; // "no difference in pain relief": relief is what was measured, not a claim
+                    }
                     keys.computeIfAbsent(key(x.text(), index), z -> new HashSet<>()).add(negated);
                     Change change = change(rule, x.text());
                     if (change != null) {
@@ -701,6 +707,32 @@ public final class NegationRule implements Rule {
             from = m.end();
         }
         return out;
+    }
+
+    private static final Pattern WORDS_ONLY = Pattern.compile("^\\s+(?:[\\p{L}-]+\\s+)*$");
+    private static final Pattern NOT_AN_OBJECT = Pattern.compile("(?i)\\b(?:and|or|nor|but|not|no|was|were|is|are|than|with|without)\\b");
+
+    /**
+     * Whether a finding word only names what another finding word right before it is about: "no difference in pain
+     * *relief*", "did not improve pain *relief*", "increased weight *loss*". Such a word is the outcome measured, not a
+     * claim of its own, whatever the other word says of it. Qualifiers ("significantly") govern nothing.
+     */
+    private static boolean objectOf(RulePolicy rule, String text, PhraseMatch x, List<PhraseMatch> findings,
+                                    List<PhraseMatch> nulls, int maxWords) {
+        List<PhraseMatch> governors = new ArrayList<>(nulls);
+        findings.stream().filter(g -> change(rule, g.text()) != null
+                && !rule.list("negationPassesThrough").containsIn(g.text())).forEach(governors::add);
+        for (PhraseMatch g : governors) {
+            if (g.end() > x.start() || g == x) {
+                continue;
+            }
+            String between = text.substring(g.end(), x.start());
+            if (WORDS_ONLY.matcher(between).matches() && between.strip().split("\\s+").length <= maxWords
+                    && !NOT_AN_OBJECT.matcher(between).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -747,6 +779,44 @@ public final class NegationRule implements Rule {
 
 
     /** The kind of change a finding word states, from its first word; null when it states none (risk, evidence...). */
+    /**
+     * What a segment states of each finding word, with {@linkplain #downplayed downplayed} changes read as not changed.
+     */
+    private static Map<String, Set<Boolean>> stated(String text, Segment segment) {
+        Map<String, Set<Boolean>> out = null;
+        for (Mention m : segment.mentions()) {
+            if (Set.of(false).equals(segment.findings().get(m.key())) && downplayed(text, segment, m)) {
+                if (out == null) {
+                    out = new java.util.HashMap<>(segment.findings());
+                }
+                out.put(m.key(), Set.of(true));
+            }
+        }
+        return out == null ? segment.findings() : out;
+    }
+
+    /**
+     * A change played down after "no difference" in the same clause ("no evidence of a difference in total pain score,
+     * as there was only a reduction of 1 point") is the size of that null result, not a claim. A change joined on with
+     * "and", "but"..., or listed after it without "only", is a claim of its own.
+     */
+    private static boolean downplayed(String text, Segment segment, Mention m) {
+        if (m.change() == Change.GENERIC || m.negated()
+                || !ONLY.matcher(text.substring(Math.max(0, m.word().start() - 20), m.word().start())).find()) {
+            return false;
+        }
+        for (Mention none : segment.mentions()) {
+            if (none.change() == Change.GENERIC && none.negated() && m.word().start() >= none.word().end()
+                    && !JOINED.matcher(text.substring(none.word().end(), m.word().start())).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern ONLY = Pattern.compile("(?i)\\b(?:only|just|merely|a mere)\\s+(?:an?\\s+|the\\s+)?(?:[\\p{L}-]+\\s+)?$");
+    private static final Pattern JOINED = Pattern.compile("(?i)[;]|\\b(?:and|but|while|whereas|yet|although)\\b");
+
     private static Change change(RulePolicy rule, String finding) {
         String first = finding.strip().split("\\s+")[0];
         for (Change c : Change.values()) {

@@ -245,4 +245,67 @@ class NegationRuleTest {
         assertThat(negation(clean.replace("There were no reports", "There were some reports").replace("30%", "50%"),
                 NUTMEG)).isEmpty();
     }
+
+    // CD010528.pub4 (herbal medicines for neuropathic pain), the whole technical abstract
+    private static final String HERBAL = "We included two studies (128 participants). Both diabetic neuropathy and non-diabetic neuropathic "
+            + "pain conditions were investigated across these two studies. Two herbal medicinal products, namely "
+            + "nutmeg (applied topically as a 125 mL spray for four weeks, containing mace oil 2%, nutmeg oil 14%, "
+            + "methyl salicylate 6%, menthol 6%, coconut oil and alcohol) and St John's wort (taken in capsule form "
+            + "containing 900 μg total hypericin each, taken three times daily, giving a total concentration of "
+            + "2700 mg for five weeks). Both studies allowed the use of concurrent analgesia. Both reported at "
+            + "least one pain-related outcome but we could not carry out meta-analysis of effectiveness due to "
+            + "heterogeneity between the primary outcomes and could not draw any conclusions of effect. Other "
+            + "outcomes included PGIC, adverse events and withdrawals. There were no data for participant-reported "
+            + "pain relief of 50% or greater or PGIC (moderate and substantial) outcomes. When looking at "
+            + "participant-reported pain relief of 30% or greater over baseline, we observed no evidence of a "
+            + "difference (P = 0.64) in response to nutmeg versus placebo (RR 1.12, 95% confidence interval (CI) "
+            + "0.69 to 1.85; 48.6% vs 43.2%). We downgraded the evidence for this outcome to very low quality. We "
+            + "observed no change between placebo and nutmeg treatment when looking at secondary pain outcomes. "
+            + "Visual analogue scale (VAS) scores for pain reduction (0 to 100, where 0 = no pain reduction), were "
+            + "44 for both nutmeg and placebo with standard deviations of 21.5 and 26.5 respectively. There was no "
+            + "evidence of a difference (P = 0.09 to 0.33) in total pain score in response to St John’s wort "
+            + "compared to placebo, as there was only a reduction of 1 point when looking at median differences in "
+            + "change from baseline on a 0 to 10-point numeric rating scale. There was a total of five withdrawals "
+            + "out of 91 participants (5%) in the treatment groups compared to six of 91 (6.5%) in the placebo "
+            + "groups, whilst adverse events were the same for both the treatment and placebo groups. We judged "
+            + "neither study as having a low risk of bias. We attributed risk of bias to small study size and "
+            + "incomplete outcome data leading to attrition bias. We downgraded the evidence to very low quality "
+            + "for all primary and secondary outcomes reported in this review. We downgraded the quality of the "
+            + "evidence twice due to very serious limitations in study quality (due to small study size and "
+            + "attrition bias) and downgraded a further level due to indirectness as the included studies only "
+            + "measured outcomes at short-term time points. The results from this review should be treated with "
+            + "scepticism as we have very little confidence in the effect estimate. There was insufficient evidence "
+            + "to determine whether nutmeg or St John's wort has any meaningful efficacy in neuropathic pain "
+            + "conditions. The quality of the current evidence raises serious uncertainties about the estimates of "
+            + "effect observed, therefore, we have very little confidence in the effect estimate; the true effect "
+            + "is likely to be substantially different from the estimate of effect.";
+
+    @Test
+    void anOutcomeNamedWithAFindingWordIsWhatWasMeasuredNotAClaim() {
+        // faithful: "pain relief" is the outcome the negated finding is about
+        for (String faithful : List.of("There was no difference in pain relief between nutmeg and placebo.",
+                "Nutmeg did not improve pain relief compared with placebo.")) {
+            assertThat(checks.checkText(faithful, HERBAL).blockers()).as(faithful).isEmpty();
+        }
+        assertThat(negation("There was a difference in pain relief between nutmeg and placebo.", HERBAL)).singleElement()
+                .satisfies(f -> assertThat(f.sourceSentences()).singleElement().asString().contains("no evidence of a difference"));
+        assertThat(negation("Nutmeg improved pain relief compared with placebo.", HERBAL)).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.BLOCKER));
+    }
+
+    @Test
+    void aChangePlayedDownBesideNoDifferenceIsTheSizeOfANullResult() {
+        // "no evidence of a difference ... as there was only a reduction of 1 point"
+        String faithful = "St John's wort did not reduce the total pain score more than placebo.";
+        assertThat(checks.checkText(faithful, HERBAL).blockers()).isEmpty();
+        assertThat(negation("St John's wort reduced the total pain score compared with placebo.", HERBAL)).singleElement()
+                .satisfies(f -> assertThat(f.sourceSentences()).singleElement().asString().contains("only a reduction of 1 point"));
+        // a change listed after "no difference" without "only" is a finding of its own (PubMed 24172579, abstracts-dev.jsonl)
+        String listed = "Among 25 777 (57.2%) men and 19 302 (42.8%) women, we found no difference in the rate of symptomatic "
+                + "intracerebral hemorrhage (P=0.13), a significantly higher likelihood of functional independence at 3 months "
+                + "in men (P<0.0001) and a higher mortality in women when compared with men (P<0.00001).";
+        assertThat(negation("Among 25 777 men and 19 302 women, the researchers found no difference in the rate of symptomatic "
+                + "intracerebral hemorrhage, a significantly higher likelihood of functional independence at 3 months in men "
+                + "and a higher mortality in women when compared with men.", listed)).isEmpty();
+    }
 }
