@@ -25,7 +25,7 @@ import java.util.regex.PatternSyntaxException;
 public final class PolicyLoader {
 
     /** The policy shipped with this library. */
-    public static final String DEFAULT_RESOURCE = "/app/plainpaper/checks/policy-v3.json";
+    public static final String DEFAULT_RESOURCE = "/app/plainpaper/checks/policy-v4.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -38,7 +38,7 @@ class AccuracyRulesTest {
             assertThat(x.severity()).isEqualTo(Severity.BLOCKER);
             assertThat(x.message()).contains("318").contains("212");
             assertThat(x.sourceSentences()).singleElement().asString().contains("212 participants");
-            assertThat(x.policyVersion()).isEqualTo("3");
+            assertThat(x.policyVersion()).isEqualTo("4");
         });
         String draft = "We found only one trial involving a total of 318 participants.";
         assertThat(draft.substring(f.get(0).start(), f.get(0).end())).isEqualTo("318");

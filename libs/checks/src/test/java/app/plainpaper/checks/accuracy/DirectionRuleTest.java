@@ -10,7 +10,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The direction rule's readings added in policy version 3, on real sentences: each pair is a source sentence and a
+ * The direction rule's readings added in policy versions 3 and 4, on real sentences: each pair is a source sentence and a
  * plain sentence written from it, faithful (no blocker) and with its direction turned round (a blocker).
  */
 class DirectionRuleTest {

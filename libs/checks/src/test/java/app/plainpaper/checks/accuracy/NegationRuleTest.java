@@ -11,7 +11,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The negation rule's finding words compared by what they are about, wherever the source says it (policy version 3).
+ * The negation rule's finding words compared by what they are about, wherever the source says it (policy versions 3 and 4).
  * Cochrane sentences are quoted briefly from /work/shared/data/pairs-dev.jsonl (technical abstract and human plain
  * summary of the review named above each case); the asthma trial from abstracts-dev.jsonl (PubMed 29768149).
  */

@@ -37,7 +37,7 @@ class ComplianceRulesTest {
         CheckReport r = checks.check(Sources.draft("Oxandrolone may increase the risk of non-serious adverse events."), oxandrolone);
         assertThat(r.blockers()).isEmpty();
         assertThat(r.verdict()).isNotEqualTo(Verdict.BLOCKED);
-        assertThat(r.policyVersion()).isEqualTo("3");
+        assertThat(r.policyVersion()).isEqualTo("4");
     }
 
     @Test

@@ -18,7 +18,7 @@ class PolicyLoaderTest {
     @Test
     void shippedPolicyLoadsAndFitsTheChecks() {
         Policy p = PolicyLoader.loadDefault();
-        assertThat(p.version()).isEqualTo("3");
+        assertThat(p.version()).isEqualTo("4");
         assertThat(p.allRules()).hasSizeGreaterThanOrEqualTo(19).allSatisfy(r -> {
             assertThat(r.description()).isNotBlank();
             assertThat(r.message()).isNotBlank();

@@ -17,7 +17,7 @@ class PolicyViewTest {
 
     @Test
     void everyRuleIsThereWithWhatAnEditorNeeds() {
-        assertThat(view.version()).isEqualTo("3");
+        assertThat(view.version()).isEqualTo("4");
         assertThat(view.disclaimerVersion()).isEqualTo("2025-1");
         assertThat(view.rules()).extracting(PolicyView.RuleView::id).isSorted()
                 .contains("accuracy.number.contradicted", "accuracy.negation", "compliance.advice");
@@ -45,7 +45,7 @@ class PolicyViewTest {
     @Test
     void itSerialisesToJsonAsItIs() throws Exception {
         JsonNode json = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(view));
-        assertThat(json.get("version").asText()).isEqualTo("3");
+        assertThat(json.get("version").asText()).isEqualTo("4");
         JsonNode first = json.get("rules").get(0);
         assertThat(List.of("id", "checker", "severity", "enabled", "description", "message", "lists", "patterns", "params"))
                 .allSatisfy(field -> assertThat(first.has(field)).as(field).isTrue());
