@@ -479,6 +479,9 @@ public final class DirectionRule implements Rule {
             boolean agreed = false;
             for (app.plainpaper.checks.alignment.SourceSentence s : ctx.sourceIndex().sentences()) {
                 int needed = alignment.getOrDefault(s.index(), 0.0) >= minAlignment ? minShared : minSharedUnaligned;
+                if (d.negated() && statesNull(ctx.sourceIndex(), s.text(), d.about(), notAbout)) {
+                    agreed = true; // "did not improve overall survival" = "no significant effect on overall survival"
+                }
                 for (Move m : moves(rule, ctx.sourceIndex(), s.text(), notAbout, window)) {
                     if (m.axis() != d.axis() || m.up() != d.up() || shared(d.about(), m.about()) < needed) {
                         continue;
@@ -495,6 +498,26 @@ public final class DirectionRule implements Rule {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern NULL_FINDING = java.util.regex.Pattern.compile(
+            "(?i)\\bno\\s+(?:(?:statistically|clinically|clear|clearly|significant|important|evidence of an?|meaningful)\\s+)*"
+                    + "(?:difference|effect|change|impact|benefit)\\s+(?:in|on|to|for)\\s+((?:[\\p{L}\\p{N}'-]+\\s*){1,3})");
+
+    /**
+     * Whether the source states a null finding ("no significant effect on overall survival") about what a negated change
+     * is about: every content word of its object is among the change's words.
+     */
+    private static boolean statesNull(SourceIndex index, String text, Set<String> about, Set<String> notAbout) {
+        var m = NULL_FINDING.matcher(text);
+        while (m.find()) {
+            Set<String> object = new HashSet<>(index.stemsOf(m.group(1)));
+            object.removeAll(notAbout);
+            if (!object.isEmpty() && about.containsAll(object)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String withoutDirectionWords(RulePolicy rule, String text) {

@@ -44,6 +44,22 @@ class NegationRuleTest {
                 + "disease free survival.", MAINTENANCE)).isEmpty();
     }
 
+    @Test
+    void aNegatedChangeAgreesWithTheSourcesNullFindingAboutTheSameOutcome() throws java.io.IOException {
+        // the whole technical text of CD009594.pub2, from resources faithful/sources.tsv (pairs-dev.jsonl)
+        String technical;
+        try (var in = getClass().getClassLoader().getResourceAsStream("faithful/sources.tsv")) {
+            technical = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.startsWith("CD009594.pub2\t")).findFirst().orElseThrow().split("\t")[1];
+        }
+        // "did not improve overall survival" is what "no statistically significant effect on overall survival" says,
+        // though the source's improvement in disease free survival shares the word "survival"
+        assertThat(negation("Maintenance treatment did not improve overall survival but did improve disease-free survival.",
+                technical)).isEmpty();
+        // the improvement the source does report, negated, is still turned round
+        assertThat(negation("Maintenance treatment did not improve disease-free survival.", technical)).hasSize(1);
+    }
+
     // CD007477.pub3 (deferasirox)
     private static final String DEFERASIROX = "Nausea, diarrhoea and rash occurred significantly more often in people "
             + "treated with deferasirox, while adverse events of any kind were more often reported for patients treated "
