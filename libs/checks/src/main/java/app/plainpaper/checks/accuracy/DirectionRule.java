@@ -479,6 +479,9 @@ public final class DirectionRule implements Rule {
             boolean agreed = false;
             for (app.plainpaper.checks.alignment.SourceSentence s : ctx.sourceIndex().sentences()) {
                 int needed = alignment.getOrDefault(s.index(), 0.0) >= minAlignment ? minShared : minSharedUnaligned;
+                if (d.negated() && statesNull(ctx.sourceIndex(), s.text(), d.about(), notAbout)) {
+                    agreed = true; // "did not improve overall survival" = "no significant effect on overall survival"
+                }
                 for (Move m : moves(rule, ctx.sourceIndex(), s.text(), notAbout, window)) {
                     if (m.axis() != d.axis() || m.up() != d.up() || shared(d.about(), m.about()) < needed) {
                         continue;
@@ -495,6 +498,26 @@ public final class DirectionRule implements Rule {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern NULL_FINDING = java.util.regex.Pattern.compile(
+            "(?i)\\bno\\s+(?:(?:statistically|clinically|clear|clearly|significant|important|evidence of an?|meaningful)\\s+)*"
+                    + "(?:difference|effect|change|impact|benefit)\\s+(?:in|on|to|for)\\s+((?:[\\p{L}\\p{N}'-]+\\s*){1,3})");
+
+    /**
+     * Whether the source states a null finding ("no significant effect on overall survival") about what a negated change
+     * is about: every content word of its object is among the change's words.
+     */
+    private static boolean statesNull(SourceIndex index, String text, Set<String> about, Set<String> notAbout) {
+        var m = NULL_FINDING.matcher(text);
+        while (m.find()) {
+            Set<String> object = new HashSet<>(index.stemsOf(m.group(1)));
+            object.removeAll(notAbout);
+            if (!object.isEmpty() && about.containsAll(object)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String withoutDirectionWords(RulePolicy rule, String text) {
@@ -539,6 +562,23 @@ public final class DirectionRule implements Rule {
     }
 
     /** "decreased by 4 more points": a comparative that says how large the change was, relative to a comparator. */
+    /**
+     * A direction word in what a null finding is about ("little or no difference to whether the disease gets worse",
+     * "no effect on pain getting better") names the outcome measured: it is read as not changed, not as a change.
+     */
+    private static final java.util.regex.Pattern NULL_OUTCOME = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:no|little or no|little to no|no clear|no significant|no important)\\s+(?:difference|effect|change|impact)"
+                    + "\\s+(?:in|to|on|for)\\b(?:(?!\\b(?:but|and|while|whereas|although|though|yet)\\b)[^,;:.()])*$");
+
+    /**
+     * A direction word that defines a scale ("0 to 100, where 0 = no pain reduction", "higher value reflects better
+     * quality of life") says what the scale's ends mean, not what a treatment did: no source reading to reverse. (The
+     * negation check still reads "0 = no pain reduction" as a negated change; left as it was.)
+     */
+    private static final java.util.regex.Pattern SCALE_ANCHOR = java.util.regex.Pattern.compile(
+            "(?i)(?:\\d\\s*=\\s*|\\b(?:higher|lower|high|low)\\s+(?:values?|scores?|numbers?)\\s+(?:reflects?|means?|indicates?|shows?)\\s+)"
+                    + "(?:[\\p{L}-]+\\s+){0,2}$");
+
     private static final java.util.regex.Pattern BY_AMOUNT = java.util.regex.Pattern.compile(
             "^\\s+by\\s+(?:(?:about|around|approximately|nearly|almost|an average of|on average)\\s+)?[\\d.,]+\\s*%?\\s+"
                     + "(?:[\\p{L}-]+\\s+)?(more|greater|larger|fewer|less|smaller)\\b",
@@ -580,7 +620,8 @@ public final class DirectionRule implements Rule {
             boolean up = list.equals("up") || list.equals("better");
             for (PhraseMatch m : rule.list(list).find(text)) {
                 boolean isNeutral = neutral.stream().anyMatch(x -> x.start() < m.end() && m.start() < x.end());
-                if (sizing.contains(m.start()) || (isNeutral && !fixed)) {
+                if (sizing.contains(m.start()) || (isNeutral && !fixed) 
+                        || (fixed && SCALE_ANCHOR.matcher(text.substring(0, m.start())).find())) {
                     continue;
                 }
                 String head = head(text, m);
@@ -592,7 +633,8 @@ public final class DirectionRule implements Rule {
                     }
                     continue;
                 }
-                boolean negated = Scope.negated(text, m.start(), negators, window);
+                boolean negated = Scope.negated(text, m.start(), negators, window)
+                        || NULL_OUTCOME.matcher(text.substring(0, m.start())).find();
                 boolean moveUp = up;
                 int end = m.end();
                 var by = BY_AMOUNT.matcher(text.substring(m.end()));

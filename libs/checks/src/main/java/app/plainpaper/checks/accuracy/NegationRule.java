@@ -206,6 +206,10 @@ public final class NegationRule implements Rule {
         }
     }
 
+    /** A change sized by a threshold ("reduced by at least 30%", "improved by 50% or more"): a responder definition. */
+    private static final Pattern RESPONDERS = Pattern.compile(
+            "(?i)^\\s+by\\s+(?:(?:at least|more than|over|≥)\\s*\\d+(?:\\.\\d+)?\\s*%|\\d+(?:\\.\\d+)?\\s*%\\s+or\\s+(?:more|greater|above))");
+
     /**
      * A finding word turned around against what the same words are about anywhere in the source, even when the
      * sentence as a whole aligns better elsewhere: "this treatment does improve overall survival" against "no
@@ -227,6 +231,9 @@ public final class NegationRule implements Rule {
                 continue;
             }
             for (Mention m : d.mentions()) {
+                if (!m.negated() && RESPONDERS.matcher(ds.text().substring(m.word().end())).find()) {
+                    continue; // "said their pain was reduced by at least 30%" says who responded, not that a group did better
+                }
                 if (m.about().size() < minAbout || !m.negated() && hedged(rule, ds.text(), m.word())
                         || rule.list("openQuestions").containsIn(ds.text().substring(d.start(), m.word().start()))) {
                     continue;

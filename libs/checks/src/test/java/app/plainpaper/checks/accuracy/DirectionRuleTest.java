@@ -272,4 +272,27 @@ class DirectionRuleTest {
         assertThat(direction("Four days later, the fungal pneumonia was worsened.", technical)).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("worsened").contains("improved"));
     }
+
+    @Test
+    void twoNegatedChangesInOppositeDirectionsBothSayNothingChanged() {
+        // Cochrane CD010528.pub4 (herbal medicines for neuropathic pain), technical sentence; pairs-dev.jsonl.
+        // "did not increase pain relief" and "no pain reduction" can both be true: neither reverses the other
+        String technical = "Visual analogue scale (VAS) scores for pain reduction (0 to 100, where 0 = no pain reduction), "
+                + "were 44 for both nutmeg and placebo with standard deviations of 21.5 and 26.5 respectively.";
+        assertThat(direction("Nutmeg did not increase pain relief compared with placebo.", technical)).isEmpty();
+        // a plain change against the source's plain change is still judged
+        assertThat(direction("Pembrolizumab probably increases the risk of death.", "Pembrolizumab probably reduces the "
+                + "risk of death from any cause (hazard ratio (HR) 0.73, 95% confidence interval (CI) 0.59 to 0.90).")).hasSize(1);
+    }
+
+    @Test
+    void aDirectionWordInWhatANullFindingIsAboutNamesTheOutcome() {
+        // Cochrane CD012838.pub2 (pembrolizumab), two technical sentences; pairs-dev.jsonl
+        String technical = "Pembrolizumab may slightly improve quality of life with a mean difference (MD) of 9.05, 95% CI "
+                + "4.61 to 13.50; low certainty evidence). Pembrolizumab may have little or no effect on disease progression "
+                + "(HR 0.98, 95% CI 0.81 to 1.19; low certainty evidence).";
+        assertThat(direction("Pembrolizumab may make little or no difference to whether the disease gets worse.", technical))
+                .isEmpty();
+        assertThat(direction("Pembrolizumab may make quality of life worse.", technical)).hasSize(1);
+    }
 }

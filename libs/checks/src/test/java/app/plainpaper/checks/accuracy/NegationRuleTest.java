@@ -44,6 +44,33 @@ class NegationRuleTest {
                 + "disease free survival.", MAINTENANCE)).isEmpty();
     }
 
+    /** The whole technical text of a review, from resources faithful/sources.tsv (copied from pairs-dev.jsonl). */
+    private String fullSource(String review) throws java.io.IOException {
+        try (var in = getClass().getClassLoader().getResourceAsStream("faithful/sources.tsv")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.startsWith(review + "\t")).findFirst().orElseThrow().split("\t")[1];
+        }
+    }
+
+    @Test
+    void aChangeSizedByAThresholdSaysWhoRespondedNotThatAGroupDidBetter() throws java.io.IOException {
+        String technical = fullSource("CD010528.pub4"); // nutmeg: no evidence of a difference in 30% pain relief
+        assertThat(negation("About half of the people using the nutmeg spray (49%) and 43% of those using placebo said "
+                + "their pain was reduced by at least 30%.", technical)).isEmpty();
+        assertThat(negation("Nutmeg relieved pain better than placebo.", technical)).hasSize(1);
+    }
+
+    @Test
+    void aNegatedChangeAgreesWithTheSourcesNullFindingAboutTheSameOutcome() throws java.io.IOException {
+        String technical = fullSource("CD009594.pub2");
+        // "did not improve overall survival" is what "no statistically significant effect on overall survival" says,
+        // though the source's improvement in disease free survival shares the word "survival"
+        assertThat(negation("Maintenance treatment did not improve overall survival but did improve disease-free survival.",
+                technical)).isEmpty();
+        // the improvement the source does report, negated, is still turned round
+        assertThat(negation("Maintenance treatment did not improve disease-free survival.", technical)).hasSize(1);
+    }
+
     // CD007477.pub3 (deferasirox)
     private static final String DEFERASIROX = "Nausea, diarrhoea and rash occurred significantly more often in people "
             + "treated with deferasirox, while adverse events of any kind were more often reported for patients treated "
