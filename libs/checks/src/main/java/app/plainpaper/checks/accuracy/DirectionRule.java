@@ -65,6 +65,8 @@ public final class DirectionRule implements Rule {
         List<List<Thresholds.Threshold>> sourceThresholds = all.stream()
                 .map(s -> thresholds.find(s.text(), ctx.sourceIndex())).toList();
         FigureAnchors anchors = new FigureAnchors(all, (int) rule.number("anchorMaxSentences", 2));
+        // words most source sentences use (the drug) do not say which outcome an estimate is about
+        Set<String> common = commonStems(all, rule.number("aboutMaxSentenceShare", 0.3));
         Adverse adverse = Adverse.of(rule.list("adverse").entries());
         for (DraftSentence ds : ctx.sentences()) {
             Set<Integer> agreedWords = new HashSet<>();
@@ -100,6 +102,9 @@ public final class DirectionRule implements Rule {
                             continue;
                         }
                         if (s.up() == d.up()) {
+                            if (s.estimate() && shared(d.about(), s.about(), common) == 0) {
+                                continue; // "RR 1.85" for treatment response is no agreement on the risk of death
+                            }
                             agreed = true;
                             break;
                         }
@@ -542,6 +547,29 @@ public final class DirectionRule implements Rule {
         return between.isEmpty() ? 0 : between.split("\\s+").length;
     }
 
+    private static Set<String> commonStems(List<app.plainpaper.checks.alignment.SourceSentence> sentences, double share) {
+        int limit = Math.max(2, (int) Math.ceil(share * sentences.size()));
+        Map<String, Integer> count = new java.util.HashMap<>();
+        sentences.forEach(s -> s.stems().forEach(w -> count.merge(w, 1, Integer::sum)));
+        Set<String> out = new HashSet<>();
+        count.forEach((w, c) -> {
+            if (c > limit) {
+                out.add(w);
+            }
+        });
+        return out;
+    }
+
+    private static int shared(Set<String> a, Set<String> b, Set<String> common) {
+        int n = 0;
+        for (String x : a) {
+            if (b.contains(x) && !common.contains(x)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private static int shared(Set<String> a, Set<String> b) {
         int n = 0;
         for (String x : a) {
@@ -753,6 +781,8 @@ public final class DirectionRule implements Rule {
                 clause = clause.replaceAll("\\([^()]*\\)", " ");
             }
             clause = clause.replaceAll("\\([^()]*$", " ");
+            // "with a risk ratio (RR) of 1.85" names the estimate, not a risk that moved
+            clause = ESTIMATE_NAME.matcher(clause).replaceAll(" ");
             Set<String> about = new HashSet<>(index.stemsOf(Scope.wordsAround(clause, clause.length(), clause.length(), contextWords)));
             about.removeAll(directionStems);
             about.removeAll(notAbout);
@@ -768,6 +798,9 @@ public final class DirectionRule implements Rule {
     private static final java.util.regex.Pattern DIFFERENCE = java.util.regex.Pattern.compile(
             "(?i)\\b(?:S?W?MD|RD|(?:standardi[sz]ed |weighted )?mean difference|risk difference)(?:\\s*\\((?:S?W?MD|RD)\\))?"
                     + "\\s*[:=]?\\s*$");
+
+    private static final java.util.regex.Pattern ESTIMATE_NAME = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:relative risk|risk ratio|risk difference|hazard ratio|odds ratio|rate ratio)s?\\b");
 
     /** Words of an estimate's clause that are not what moved: the estimate's own name, and when it was measured. */
     private static final Set<String> ESTIMATE_WORDS = Set.of("rr", "or", "hr", "ci", "ratio", "odd", "hazard", "confidenc",

@@ -295,4 +295,20 @@ class DirectionRuleTest {
                 .isEmpty();
         assertThat(direction("Pembrolizumab may make quality of life worse.", technical)).hasSize(1);
     }
+
+    @Test
+    void anEstimateOfAnotherOutcomeDoesNotAgreeThroughTheDrugItNamesOrTheWordRiskOfItsLabel() {
+        // Cochrane CD012838.pub2 (pembrolizumab for urothelial carcinoma), technical text, abridged; pairs-dev.jsonl
+        String technical = "Primary outcomes Pembrolizumab probably reduces the risk of death from any cause (hazard ratio "
+                + "(HR) 0.73, 95% confidence interval (CI) 0.59 to 0.90; moderate certainty evidence). Pembrolizumab may "
+                + "slightly improve quality of life with a mean difference (MD) of 9.05, 95% CI 4.61 to 13.50; low certainty "
+                + "evidence). Pembrolizumab probably improves treatment response (based on complete or partial radiologic "
+                + "response) with a risk ratio (RR) of 1.85, 95% CI 1.24 to 2.77; moderate certainty evidence). Pembrolizumab "
+                + "may reduce serious adverse events (RR 0.83, 95 CI 0.72 to 0.97; low certainty evidence).";
+        assertThat(direction("Pembrolizumab probably reduces the risk of death compared with chemotherapy.", technical)).isEmpty();
+        // "RR of 1.85" is up, names pembrolizumab and (in its label) "risk": it must not count as saying death went up
+        assertThat(direction("Pembrolizumab probably increases the risk of death compared with chemotherapy.", technical))
+                .singleElement().satisfies(f -> assertThat(f.message()).contains("\"increases\"").contains("\"reduces\""));
+        assertThat(direction("Pembrolizumab probably improves treatment response.", technical)).isEmpty();
+    }
 }
