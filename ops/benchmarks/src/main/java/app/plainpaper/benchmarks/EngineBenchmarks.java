@@ -53,8 +53,7 @@ public class EngineBenchmarks {
     public void setUp() {
         engine = new BuiltInDraftingEngine();
         // As the services and ./plainpaper check run them: the engine's glossary is the reference for its glossary lines.
-        checks = Checks.withDefaultPolicy().withDefinitions(engine.glossary().entries().stream()
-                .map(e -> new app.plainpaper.checks.Definition(e.term(), e.forms(), e.explanation())).toList());
+        checks = Checks.withDefaultPolicy().withDefinitions(app.plainpaper.reviewchecks.RevisionChecks.engineGlossary());
         // As ./plainpaper check does by default: the site attaches the policy's current disclaimer.
         String disclaimer = checks.policy().setting(DisclaimerRule.CURRENT_VERSION_SETTING, (String) null);
         papers = Corpus.papers();

@@ -3,11 +3,10 @@ package app.plainpaper.cli.checking;
 import app.plainpaper.checks.CheckFinding;
 import app.plainpaper.checks.CheckReport;
 import app.plainpaper.checks.Checks;
-import app.plainpaper.checks.Definition;
 import app.plainpaper.checks.compliance.DisclaimerRule;
 import app.plainpaper.cli.drafting.AbstractRecord;
 import app.plainpaper.cli.drafting.JsonLines;
-import app.plainpaper.drafting.glossary.Glossary;
+import app.plainpaper.reviewchecks.RevisionChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code ./plainpaper check}: runs the accuracy and compliance checks on pairs or drafts (JSON lines), offline. */
@@ -80,12 +78,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     /** The default policy, with the engine's glossary as the reference for the "<term> means ..." lines it writes. */
     static Checks checks() {
-        return Checks.withDefaultPolicy().withDefinitions(engineGlossary());
-    }
-
-    static List<Definition> engineGlossary() {
-        return Glossary.builtIn().entries().stream()
-                .map(e -> new Definition(e.term(), e.forms(), e.explanation())).toList();
+        return Checks.withDefaultPolicy().withDefinitions(RevisionChecks.engineGlossary());
     }
 
     static ObjectNode line(String id, CheckReport report) {
